@@ -1,0 +1,172 @@
+"""Reads and writes bank items in the documented JSON format (docs/problem-format.md), with field-level errors."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from cloudinterview_desktop.bank.generators import expand
+from cloudinterview_desktop.domain.errors import ProblemFormatError
+from cloudinterview_desktop.domain.problems import (
+    BankItem,
+    BehavioralQuestion,
+    CodingProblem,
+    CompareMode,
+    Difficulty,
+    Limits,
+    MethodSig,
+    Param,
+    Signature,
+    Solution,
+    TestCase,
+    TheoryQuestion,
+    TypeSpec,
+)
+from cloudinterview_desktop.resources import resource_path
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(resource_path("schema", "bank-item.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _kind_schema_error(raw: dict[str, Any]) -> str | None:
+    """Validate against the schema of the item's declared kind, so the message names the field that is wrong."""
+    kind = raw.get("kind")
+    if kind not in ("coding", "theory", "behavioral"):
+        return f"field 'kind': expected 'coding', 'theory' or 'behavioral', got {kind!r}"
+    validator = _validator()
+    sub = {"$ref": f"#/$defs/{kind}", "$defs": validator.schema["$defs"]}
+    errors = sorted(jsonschema.Draft202012Validator(sub).iter_errors(raw), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return None
+    error = errors[0]
+    where = ".".join(str(p) for p in error.absolute_path) or "(item)"
+    return f"field '{where}': {error.message}"
+
+
+def _name_of(raw: Any) -> str:
+    if isinstance(raw, dict):
+        return str(raw.get("slug") or raw.get("title") or "<unnamed item>")
+    return "<not an object>"
+
+
+def _params(raw: list[dict[str, str]]) -> tuple[Param, ...]:
+    return tuple(Param(p["name"], TypeSpec.parse(p["type"])) for p in raw)
+
+
+def _signature(raw: dict[str, Any]) -> Signature:
+    if "class" in raw:
+        methods = tuple(
+            MethodSig(m["name"], _params(m["params"]), TypeSpec.parse(m["returns"])) for m in raw["methods"]
+        )
+        return Signature(class_name=raw["class"], constructor=_params(raw["constructor"]), methods=methods)
+    return Signature(function=raw["function"], params=_params(raw["params"]), returns=TypeSpec.parse(raw["returns"]))
+
+
+def _case(raw: dict[str, Any]) -> TestCase:
+    return TestCase(input=raw["input"], output=raw["output"], large=bool(raw.get("large", False)),
+                    explanation=raw.get("explanation", ""))
+
+
+def _check_case_inputs(slug: str, signature: Signature, cases: tuple[TestCase, ...], label: str) -> None:
+    if signature.is_design:
+        expected = {"operations", "arguments"}
+    else:
+        expected = {p.name for p in signature.params}
+    for index, case in enumerate(cases):
+        keys = set(case.input)
+        if keys != expected:
+            raise ProblemFormatError(
+                f"{slug}: field '{label}.{index}.input': expected parameters {sorted(expected)}, got {sorted(keys)}"
+            )
+        if signature.is_design:
+            ops, args = expand(case.input["operations"]), expand(case.input["arguments"])
+            if not (isinstance(ops, list) and isinstance(args, list) and len(ops) == len(args) and ops):
+                raise ProblemFormatError(
+                    f"{slug}: field '{label}.{index}.input': operations and arguments must be equal-length lists"
+                )
+            if ops[0] != signature.class_name:
+                raise ProblemFormatError(
+                    f"{slug}: field '{label}.{index}.input.operations': must start with {signature.class_name!r}"
+                )
+
+
+def parse_item(raw: Any, source: str = "bank") -> BankItem:
+    """Validate one item (a decoded JSON object) and build its domain object; errors name the item and field."""
+    name = _name_of(raw)
+    if not isinstance(raw, dict):
+        raise ProblemFormatError(f"{name}: an item must be a JSON object")
+    problem = _kind_schema_error(raw)
+    if problem:
+        raise ProblemFormatError(f"{name}: {problem}")
+    kind = raw["kind"]
+    if kind == "theory":
+        return TheoryQuestion(
+            slug=raw["slug"], title=raw["title"], difficulty=Difficulty(raw["difficulty"]),
+            topics=tuple(raw["topics"]), job_types=tuple(raw["job_types"]), question=raw["question"],
+            key_points=tuple(raw["key_points"]), follow_ups=tuple(raw.get("follow_ups", [])), source=source,
+        )
+    if kind == "behavioral":
+        return BehavioralQuestion(
+            slug=raw["slug"], title=raw["title"], competency=raw["competency"], seniority=tuple(raw["seniority"]),
+            question=raw["question"], follow_ups=tuple(raw["follow_ups"]),
+            what_good_looks_like=raw["what_good_looks_like"],
+            difficulty=Difficulty(raw.get("difficulty", "medium")), source=source,
+        )
+    try:
+        signature = _signature(raw["signature"])
+    except ProblemFormatError as exc:
+        raise ProblemFormatError(f"{name}: field 'signature': {exc}") from exc
+    examples = tuple(_case(c) for c in raw["examples"])
+    tests = tuple(_case(c) for c in raw["tests"])
+    _check_case_inputs(name, signature, examples, "examples")
+    _check_case_inputs(name, signature, tests, "tests")
+    solution_raw = raw["solution"]
+    limits_raw = raw["limits"]
+    return CodingProblem(
+        slug=raw["slug"], title=raw["title"], difficulty=Difficulty(raw["difficulty"]), topics=tuple(raw["topics"]),
+        statement=raw["statement"], signature=signature, examples=examples, tests=tests,
+        compare=CompareMode(raw["compare"]), tolerance=float(raw.get("tolerance", 1e-6)),
+        limits=Limits(time_ms=limits_raw["time_ms"], memory_mb=limits_raw["memory_mb"]),
+        hints=tuple(raw["hints"]),
+        solution=Solution(python=solution_raw["python"], time=solution_raw.get("time", ""),
+                          space=solution_raw.get("space", ""), brute_force=solution_raw.get("brute_force", "")),
+        starter=dict(raw.get("starter", {})),
+        job_types=tuple(raw.get("job_types", ("software", "frontend", "backend", "sre", "data_ml"))),
+        source=source,
+    )
+
+
+def load_item_file(path: Path, source: str = "bank") -> BankItem:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProblemFormatError(f"{path.name}: cannot read: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise ProblemFormatError(f"{path.name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    item = parse_item(raw, source)
+    if path.stem != item.slug:
+        raise ProblemFormatError(f"{path.name}: file name must be the slug ({item.slug}.json)")
+    return item
+
+
+def signature_to_raw(signature: Signature) -> dict[str, Any]:
+    """The signature as the harnesses receive it (the same shape as the JSON format)."""
+
+    def params(ps: tuple[Param, ...]) -> list[dict[str, str]]:
+        return [{"name": p.name, "type": str(p.type)} for p in ps]
+
+    if signature.is_design:
+        return {
+            "class": signature.class_name,
+            "constructor": params(signature.constructor),
+            "methods": [{"name": m.name, "params": params(m.params), "returns": str(m.returns)}
+                        for m in signature.methods],
+        }
+    return {"function": signature.function, "params": params(signature.params), "returns": str(signature.returns)}
