@@ -1,0 +1,93 @@
+"""The composition root: builds paths, settings, database, repositories, bank, judge and services, once."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from cloudinterview_desktop.bank.catalog import Catalog
+from cloudinterview_desktop.bank.question_bank import QuestionBank
+from cloudinterview_desktop.domain.errors import StorageError
+from cloudinterview_desktop.paths import AppPaths, resolve_paths
+from cloudinterview_desktop.resources import builtin_problems_db
+from cloudinterview_desktop.service.measured_feedback import MeasuredFeedbackBuilder
+from cloudinterview_desktop.service.ports import CodeRunner, Interviewer
+from cloudinterview_desktop.service.session_service import SessionService
+from cloudinterview_desktop.service.template_interviewer import TemplateInterviewer
+from cloudinterview_desktop.settings import Key, Settings
+from cloudinterview_desktop.store.database import OpenReport, close_database, open_database
+from cloudinterview_desktop.store.session_repository import SessionRepository
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppCore:
+    paths: AppPaths
+    settings: Settings
+    db_report: OpenReport
+    sessions: SessionRepository
+    bank: QuestionBank
+    judge: CodeRunner | None
+    service: SessionService
+    startup_notes: list[str]
+
+    def close(self) -> None:
+        self.bank.user.close()
+        if self.bank.builtin is not None:
+            self.bank.builtin.close()
+        close_database()
+
+
+def build_judge() -> CodeRunner | None:
+    try:
+        from cloudinterview_desktop.judge.judge import Judge
+    except ImportError as exc:  # a broken install must not stop interviews without code
+        log.error("the code judge cannot be loaded: %s", exc)
+        return None
+    judge: CodeRunner = Judge()
+    return judge
+
+
+def open_bank(paths: AppPaths) -> tuple[QuestionBank, list[str]]:
+    notes: list[str] = []
+    builtin_path = builtin_problems_db()
+    builtin: Catalog | None = None
+    try:
+        builtin = Catalog(builtin_path, readonly=True)
+    except StorageError as exc:
+        notes.append(f"The built-in question bank could not be read ({exc}); only your own questions are available.")
+    return QuestionBank(builtin, Catalog(paths.db_path)), notes
+
+
+def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
+               apply_retention: bool = True) -> AppCore:
+    paths = resolve_paths(home).ensure()
+    settings = Settings(paths.settings_file)
+    report = open_database(paths.db_path, paths.backups_dir)
+    notes = [report.message] if report.message else []
+    sessions = SessionRepository()
+    sessions.ensure_profile()
+    bank, bank_notes = open_bank(paths)
+    notes += bank_notes
+    judge = build_judge()
+    service = SessionService(sessions, bank, interviewer or TemplateInterviewer(), MeasuredFeedbackBuilder(), judge)
+    core = AppCore(paths, settings, report, sessions, bank, judge, service, notes)
+    if apply_retention:
+        apply_retention_policy(core)
+    return core
+
+
+def apply_retention_policy(core: AppCore) -> None:
+    idle = int(core.settings.get(Key.IDLE_EXPIRY_MIN))
+    if idle > 0:
+        expired = core.service.expire_idle(timedelta(minutes=idle))
+        if expired:
+            log.info("expired %d idle sessions", len(expired))
+    days = int(core.settings.get(Key.PURGE_AFTER_DAYS))
+    if days > 0:
+        from cloudinterview_desktop.service.data_management import purge_older_than
+
+        purge_older_than(core.sessions, core.paths, days)

@@ -1,0 +1,87 @@
+"""Compiles `resources/bank/**.json` into `problems.sqlite` (written to a temporary file, then renamed)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cloudinterview_desktop.bank.catalog import Catalog
+from cloudinterview_desktop.bank.item_format import load_item_file
+from cloudinterview_desktop.domain.errors import ProblemFormatError
+from cloudinterview_desktop.domain.problems import BankItem
+
+KINDS = ("coding", "theory", "behavioral")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    counts: dict[str, int]
+    content_hash: str
+
+
+def bank_files(bank_dir: Path) -> list[Path]:
+    return sorted(p for kind in KINDS for p in (bank_dir / kind).glob("*.json"))
+
+
+def content_hash(bank_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in bank_files(bank_dir):
+        digest.update(path.relative_to(bank_dir).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_bank(bank_dir: Path) -> list[tuple[BankItem, dict[str, Any]]]:
+    """Every item of the bank folder, or a ProblemFormatError listing each bad file."""
+    loaded: list[tuple[BankItem, dict[str, Any]]] = []
+    errors: list[str] = []
+    seen: dict[str, Path] = {}
+    for path in bank_files(bank_dir):
+        try:
+            item = load_item_file(path)
+        except ProblemFormatError as exc:
+            errors.append(str(exc))
+            continue
+        if path.parent.name != item.kind.value:
+            errors.append(f"{path.name}: a {item.kind.value} item must live in {item.kind.value}/")
+        if item.slug in seen:
+            errors.append(f"{path.name}: duplicate slug {item.slug!r} (also {seen[item.slug]})")
+        seen[item.slug] = path
+        loaded.append((item, json.loads(path.read_text(encoding="utf-8"))))
+    if errors:
+        raise ProblemFormatError("\n".join(errors))
+    return loaded
+
+
+def build_bank(bank_dir: Path, output: Path) -> BuildResult:
+    items = load_bank(bank_dir)
+    digest = content_hash(bank_dir)
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    catalog = Catalog(tmp)
+    try:
+        catalog.add_all(items)
+        catalog.set_meta("content_hash", digest)
+        catalog.set_meta("format", "1")
+        catalog.compact()
+    finally:
+        catalog.close()
+    os.replace(tmp, output)
+    counts = {kind: sum(1 for item, _ in items if item.kind.value == kind) for kind in KINDS}
+    return BuildResult(output, counts, digest)
+
+
+def is_stale(bank_dir: Path, built: Path) -> bool:
+    if not built.exists():
+        return True
+    catalog = Catalog(built, readonly=True)
+    try:
+        return catalog.meta("content_hash") != content_hash(bank_dir)
+    finally:
+        catalog.close()

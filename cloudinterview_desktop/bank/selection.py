@@ -1,0 +1,109 @@
+"""Chooses a session's questions: filter by kind, job type, level and difficulty, skip what the profile has seen
+(unless the pool runs out), rank by the job description, then let a picker (the AI, when one is loaded) choose
+among the top candidates; the default picker is deterministic for a given seed."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from cloudinterview_desktop.bank.catalog import Catalog, ItemRow
+from cloudinterview_desktop.domain.session import Mode, SessionConfig
+
+ENGINEERING_JOBS = frozenset({"software", "frontend", "backend", "sre", "data_ml"})
+_DIFFICULTY_ORDER = ("easy", "medium", "hard")
+CANDIDATES_PER_SLOT = 4
+_WORD = re.compile(r"[a-z0-9+#]+")
+
+
+class Picker(Protocol):
+    def choose(self, config: SessionConfig, candidates: Sequence[ItemRow], count: int) -> list[str]: ...
+
+
+class SeededPicker:
+    """Takes the best-ranked candidates in order: the ranking already includes the seeded tie-break."""
+
+    def choose(self, config: SessionConfig, candidates: Sequence[ItemRow], count: int) -> list[str]:
+        return [row.slug for row in candidates[:count]]
+
+
+@dataclass(frozen=True)
+class Slot:
+    kind: str
+    count: int
+
+
+def plan(config: SessionConfig) -> list[Slot]:
+    total = config.question_count
+    if config.mode is Mode.BEHAVIORAL:
+        return [Slot("behavioral", total)]
+    coding = min(config.coding_count, total) if config.job_type in ENGINEERING_JOBS else 0
+    return [s for s in (Slot("coding", coding), Slot("theory", total - coding)) if s.count > 0]
+
+
+def difficulty_preference(wanted: str) -> list[list[str]]:
+    if wanted not in _DIFFICULTY_ORDER:
+        return [list(_DIFFICULTY_ORDER)]
+    others = sorted((d for d in _DIFFICULTY_ORDER if d != wanted),
+                    key=lambda d: abs(_DIFFICULTY_ORDER.index(d) - _DIFFICULTY_ORDER.index(wanted)))
+    return [[wanted], others]
+
+
+def jd_terms(job_description: str) -> set[str]:
+    return {w for w in _WORD.findall(job_description.lower()) if len(w) > 2}
+
+
+def relevance(row: ItemRow, terms: set[str]) -> int:
+    if not terms:
+        return 0
+    words = set(_WORD.findall(row.title.lower())) | {t for topic in row.topics for t in topic.split("-")}
+    return len(words & terms)
+
+
+def rank(rows: Sequence[ItemRow], config: SessionConfig, exclude: set[str], rng: random.Random,
+         wanted: str) -> list[ItemRow]:
+    terms = jd_terms(config.job_description)
+    fresh = [r for r in rows if r.slug not in exclude]
+    pool = fresh if fresh else list(rows)  # the pool is exhausted: seen questions come back
+    jitter = {r.slug: rng.random() for r in pool}
+    return sorted(pool, key=lambda r: (-relevance(r, terms), r.difficulty != wanted, jitter[r.slug]))
+
+
+def diversify(ranked: list[ItemRow], count: int) -> list[ItemRow]:
+    """Prefer candidates whose first topic is not already taken, so a session covers several topics."""
+    taken: set[str] = set()
+    first, rest = [], []
+    for row in ranked:
+        topic = row.topics[0] if row.topics else ""
+        (rest if topic in taken else first).append(row)
+        taken.add(topic)
+    return (first + rest)[: max(count * CANDIDATES_PER_SLOT, count)]
+
+
+def select_slugs(catalogs: Sequence[Catalog], config: SessionConfig, exclude: set[str], seed: int,
+                 picker: Picker | None = None) -> list[str]:
+    rng = random.Random(seed)
+    picker = picker or SeededPicker()
+    chosen: list[str] = []
+    for slot in plan(config):
+        rows: list[ItemRow] = []
+        for difficulties in difficulty_preference(config.difficulty):
+            for catalog in catalogs:
+                rows += catalog.rows(kind=slot.kind, difficulties=difficulties,
+                                     job_type=None if slot.kind == "behavioral" else config.job_type,
+                                     level=config.seniority if slot.kind == "behavioral" else None)
+            if len([r for r in rows if r.slug not in exclude and r.slug not in chosen]) >= slot.count:
+                break
+        rows = [r for r in rows if r.slug not in chosen]
+        candidates = diversify(rank(rows, config, exclude, rng, config.difficulty), slot.count)
+        picked = [s for s in picker.choose(config, candidates, slot.count) if s in {c.slug for c in candidates}]
+        for row in candidates:  # a picker that returned too few or unknown slugs is topped up in rank order
+            if len(picked) >= slot.count:
+                break
+            if row.slug not in picked:
+                picked.append(row.slug)
+        chosen += picked[: slot.count]
+    return chosen

@@ -1,0 +1,54 @@
+"""What CLI commands share: the lazily built app core and the resolution of problem references."""
+
+from __future__ import annotations
+
+import sys
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cloudinterview_desktop.bank.item_format import load_item_file
+from cloudinterview_desktop.domain.errors import CloudInterviewError, ProblemFormatError
+from cloudinterview_desktop.domain.problems import CodingProblem
+
+if TYPE_CHECKING:
+    from cloudinterview_desktop.app import AppCore
+    from cloudinterview_desktop.judge.judge import Judge
+
+
+class CliContext:
+    def __init__(self, home: Path | None = None) -> None:
+        self.home = home
+
+    @cached_property
+    def core(self) -> AppCore:
+        from cloudinterview_desktop.app import build_core
+
+        core = build_core(self.home)
+        for note in core.startup_notes:
+            print(f"note: {note}", file=sys.stderr)
+        return core
+
+    def judge(self) -> Judge:
+        from cloudinterview_desktop.judge.judge import Judge
+
+        return Judge()
+
+    def load_problem(self, ref: str) -> CodingProblem:
+        """A bank slug, or a path to a problem file in the documented format."""
+        path = Path(ref)
+        if ref.endswith(".json") or path.exists():
+            item = load_item_file(path, source="file")
+        else:
+            item = self.core.bank.get(ref)
+        if not isinstance(item, CodingProblem):
+            raise ProblemFormatError(f"{ref} is a {item.kind.value} question, not a coding problem")
+        return item
+
+    def close(self) -> None:
+        if "core" in self.__dict__:
+            self.core.close()
+
+
+class CommandError(CloudInterviewError):
+    """A command that cannot do what was asked; printed as `error: ...`, exit code 1."""

@@ -1,0 +1,66 @@
+"""The interfaces the session service is built from; the composition root passes real implementations in."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol
+
+from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport
+from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
+from cloudinterview_desktop.domain.session import InterviewQuestion, InterviewSession, SessionConfig
+
+TokenSink = Callable[[str], None]
+ProgressSink = Callable[[int, int], None]
+
+
+class QuestionSource(Protocol):
+    def select(self, config: SessionConfig, exclude: set[str], seed: int) -> list[BankItem]: ...
+
+    def get(self, slug: str) -> BankItem: ...
+
+
+class CodeRunner(Protocol):
+    def run(self, problem: CodingProblem, code: str, language: str, mode: JudgeMode = ...,
+            custom_inputs: list[dict[str, Any]] | None = ..., progress: ProgressSink | None = ...,
+            cancel: threading.Event | None = ...) -> JudgeReport: ...
+
+
+class TurnKind(StrEnum):
+    INTRO = "intro"
+    ASK = "question"
+    FOLLOW_UP = "follow_up"
+    CHAT = "chat"
+    HINT = "hint"
+    OUTRO = "outro"
+
+
+@dataclass(frozen=True)
+class TurnContext:
+    session: InterviewSession
+    question: InterviewQuestion | None = None
+    item: BankItem | None = None
+    candidate_message: str = ""
+    hint_level: int = 0
+    last_report: JudgeReport | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InterviewerTurn:
+    text: str
+    source: str  # "template" or "model:<name>"
+
+
+class Interviewer(Protocol):
+    """Writes the interviewer's side of the conversation, streaming tokens to `on_token`."""
+
+    def turn(self, kind: TurnKind, context: TurnContext, on_token: TokenSink | None = None,
+             cancel: threading.Event | None = None) -> InterviewerTurn | None: ...
+
+
+class FeedbackBuilder(Protocol):
+    def build(self, session: InterviewSession, items: dict[str, BankItem],
+              cancel: threading.Event | None = None) -> dict[str, Any]: ...

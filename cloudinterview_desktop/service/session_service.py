@@ -1,0 +1,310 @@
+"""The session service: CloudInterview's Worker routes (create, next question, answer, chat, hint, run code, end)
+as Qt-free methods. Every mutation is one transaction, committed before the method returns."""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from cloudinterview_desktop.domain.errors import DomainError
+from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport
+from cloudinterview_desktop.domain.problems import BankItem, CodingProblem, ItemKind
+from cloudinterview_desktop.domain.session import (
+    Action,
+    AIResponse,
+    EventKind,
+    Feedback,
+    InterviewAnswer,
+    InterviewQuestion,
+    InterviewSession,
+    Role,
+    SessionConfig,
+    SessionStatus,
+    transition,
+)
+from cloudinterview_desktop.service.ports import (
+    CodeRunner,
+    FeedbackBuilder,
+    Interviewer,
+    InterviewerTurn,
+    ProgressSink,
+    QuestionSource,
+    TokenSink,
+    TurnContext,
+    TurnKind,
+)
+from cloudinterview_desktop.service.question_text import question_prompt
+from cloudinterview_desktop.store.session_repository import NewEvent, SessionChanges, SessionRepository
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class SessionStep:
+    """What an operation produced: the session as committed, and the interviewer's new turns."""
+
+    session: InterviewSession
+    messages: tuple[AIResponse, ...] = ()
+    report: JudgeReport | None = None
+
+
+@dataclass(frozen=True)
+class HintStep:
+    session: InterviewSession
+    level: int
+    text: str
+    from_ladder: bool
+
+
+class SessionService:
+    def __init__(self, repository: SessionRepository, questions: QuestionSource, interviewer: Interviewer,
+                 feedback: FeedbackBuilder, judge: CodeRunner | None = None, clock: Clock = datetime.now,
+                 profile_id: str = "local") -> None:
+        self._repo = repository
+        self._questions = questions
+        self._interviewer = interviewer
+        self._feedback = feedback
+        self._judge = judge
+        self._clock = clock
+        self._profile = profile_id
+
+    # -- create / start / resume ------------------------------------------------------------------------------
+
+    def create_session(self, config: SessionConfig, seed: int | None = None) -> InterviewSession:
+        if config.question_count < 1:
+            raise DomainError("an interview needs at least one question")
+        exclude = self._repo.seen_item_slugs(self._profile)
+        items = self._questions.select(config, exclude, seed if seed is not None else random.randrange(2**31))
+        if not items:
+            raise DomainError(f"no questions in the bank match mode {config.mode.value}, job {config.job_type}")
+        questions = [
+            InterviewQuestion(index=i, item_slug=item.slug, kind=item.kind.value, title=item.title,
+                              prompt=question_prompt(item), difficulty=item.difficulty.value,
+                              topics=tuple(item.topics))
+            for i, item in enumerate(items)
+        ]
+        return self._repo.create(config, questions, self._clock(), self._profile)
+
+    def start_session(self, session_id: str, on_token: TokenSink | None = None,
+                      cancel: threading.Event | None = None) -> SessionStep:
+        session = self._repo.get(session_id)
+        status = transition(session.status, Action.START)
+        now = self._clock()
+        session = self._repo.apply(session_id, SessionChanges(
+            status=status, started_at=now, activity_at=now,
+            events=[NewEvent(EventKind.SESSION_STARTED, now, payload={"questions": len(session.questions)})]))
+        intro = self._say(TurnKind.INTRO, TurnContext(session=session), on_token, cancel)
+        return self._ask(session, 0, intro, on_token, cancel)
+
+    def resume_session(self, session_id: str) -> InterviewSession:
+        session = self._repo.get(session_id)
+        if session.status is SessionStatus.CREATED:
+            return self.start_session(session_id).session
+        session.require_open()
+        now = self._clock()
+        return self._repo.apply(session_id, SessionChanges(activity_at=now, events=[
+            NewEvent(EventKind.STATUS_CHANGED, now, session.current_question_index, {"resumed": True})]))
+
+    def get(self, session_id: str) -> InterviewSession:
+        return self._repo.get(session_id)
+
+    # -- the interview ---------------------------------------------------------------------------------------
+
+    def next_question(self, session_id: str, on_token: TokenSink | None = None,
+                      cancel: threading.Event | None = None) -> SessionStep:
+        session = self._repo.get(session_id)
+        session.require_open()
+        if session.is_last_question:
+            raise DomainError(f"question {session.current_question_index + 1} of {len(session.questions)} is the "
+                              "last one; end the interview to get feedback")
+        return self._ask(session, session.current_question_index + 1, (), on_token, cancel)
+
+    def submit_answer(self, session_id: str, text: str, code: str = "", language: str = "",
+                      audio_path: str = "", on_token: TokenSink | None = None,
+                      cancel: threading.Event | None = None, follow_up: bool = True) -> SessionStep:
+        """Store the answer (committed before anything else happens), then let the interviewer follow up."""
+        if not text.strip() and not code.strip():
+            raise DomainError("the answer is empty")
+        session = self._repo.get(session_id)
+        session.require_open()
+        now = self._clock()
+        index = session.current_question_index
+        answer = InterviewAnswer(question_index=index, text=text, submitted_at=now, code=code, language=language,
+                                 audio_path=audio_path)
+        payload: dict[str, Any] = {"chars": len(text), "has_code": bool(code.strip())}
+        session = self._repo.apply(session_id, SessionChanges(
+            answers=[answer], activity_at=now,
+            messages=[AIResponse(Role.CANDIDATE, "answer", text or code, now, index)],
+            events=[NewEvent(EventKind.ANSWER_SUBMITTED, now, index, payload)]))
+        if not follow_up:
+            return SessionStep(session)
+        item = self._item_for(session, index)
+        turn = self._interviewer.turn(TurnKind.FOLLOW_UP, TurnContext(session, session.current_question, item,
+                                                                      candidate_message=text), on_token, cancel)
+        if turn is None:
+            return SessionStep(session)
+        return self._record_turns(session, [(TurnKind.FOLLOW_UP, turn)])
+
+    def chat(self, session_id: str, message: str, on_token: TokenSink | None = None,
+             cancel: threading.Event | None = None) -> SessionStep:
+        if not message.strip():
+            raise DomainError("the message is empty")
+        session = self._repo.get(session_id)
+        session.require_open()
+        now = self._clock()
+        index = session.current_question_index
+        session = self._repo.apply(session_id, SessionChanges(
+            activity_at=now, messages=[AIResponse(Role.CANDIDATE, "chat", message, now, index)],
+            events=[NewEvent(EventKind.MESSAGE, now, index, {"role": Role.CANDIDATE.value, "chars": len(message)})]))
+        turn = self._interviewer.turn(TurnKind.CHAT, TurnContext(session, session.current_question,
+                                                                 self._item_for(session, index), message),
+                                      on_token, cancel)
+        if turn is None:
+            return SessionStep(session)
+        return self._record_turns(session, [(TurnKind.CHAT, turn)])
+
+    def hint(self, session_id: str, on_token: TokenSink | None = None,
+             cancel: threading.Event | None = None) -> HintStep:
+        """The problem's own ladder first; the interviewer writes hints only beyond it. Each is recorded with its level."""
+        session = self._repo.get(session_id)
+        session.require_open()
+        index = session.current_question_index
+        level = session.hints_used(index) + 1
+        item = self._item_for(session, index)
+        ladder = item.hints if isinstance(item, CodingProblem) else ()
+        if level <= len(ladder):
+            text, source, from_ladder = ladder[level - 1], "ladder", True
+        else:
+            turn = self._interviewer.turn(TurnKind.HINT, TurnContext(session, session.current_question, item,
+                                                                     hint_level=level), on_token, cancel)
+            if turn is None:
+                raise DomainError("no further hints are available for this question")
+            text, source, from_ladder = turn.text, turn.source, False
+        now = self._clock()
+        session = self._repo.apply(session_id, SessionChanges(
+            activity_at=now, messages=[AIResponse(Role.INTERVIEWER, "hint", text, now, index, source)],
+            events=[NewEvent(EventKind.HINT, now, index, {"level": level, "source": source,
+                                                          "style": session.config.style.value})]))
+        return HintStep(session, level, text, from_ladder)
+
+    def run_code(self, session_id: str, code: str, language: str, mode: JudgeMode = JudgeMode.RUN,
+                 custom_inputs: list[dict[str, Any]] | None = None, progress: ProgressSink | None = None,
+                 cancel: threading.Event | None = None) -> SessionStep:
+        if self._judge is None:
+            raise DomainError("the code judge is not available")
+        session = self._repo.get(session_id)
+        session.require_open()
+        index = session.current_question_index
+        item = self._item_for(session, index)
+        if not isinstance(item, CodingProblem):
+            raise DomainError("the current question is not a coding problem")
+        self._repo.save_draft(session_id, index, language, code, self._clock())
+        report = self._judge.run(item, code, language, mode, custom_inputs, progress, cancel)
+        now = self._clock()
+        payload = {"mode": mode.value, "language": language, "verdict": report.verdict.value,
+                   "passed": report.passed, "total": report.total, "time_ms": round(report.time_ms, 1),
+                   "memory_kb": report.memory_kb, "code": code, "first_failure": report.first_failure}
+        session = self._repo.apply(session_id, SessionChanges(
+            activity_at=now, events=[NewEvent(EventKind.CODE_RUN, now, index, payload)]))
+        return SessionStep(session, report=report)
+
+    def save_draft(self, session_id: str, question_index: int, language: str, code: str) -> None:
+        self._repo.save_draft(session_id, question_index, language, code, self._clock())
+
+    def drafts(self, session_id: str, question_index: int) -> dict[str, str]:
+        return self._repo.drafts(session_id, question_index)
+
+    # -- ending ----------------------------------------------------------------------------------------------
+
+    def end_session(self, session_id: str, on_token: TokenSink | None = None,
+                    cancel: threading.Event | None = None) -> SessionStep:
+        session = self._repo.get(session_id)
+        status = transition(session.status, Action.COMPLETE)  # raises on "end twice" before any work is done
+        items = {q.item_slug: self._questions.get(q.item_slug) for q in session.questions}
+        outro = self._interviewer.turn(TurnKind.OUTRO, TurnContext(session), on_token, cancel)
+        now = self._clock()
+        ended = session.with_status(status)
+        feedback = self._feedback.build(ended, items, cancel)
+        messages = []
+        if outro is not None:
+            messages.append(AIResponse(Role.INTERVIEWER, TurnKind.OUTRO.value, outro.text, now, None, outro.source))
+        session = self._repo.apply(session_id, SessionChanges(
+            status=status, ended_at=now, activity_at=now, messages=messages, feedback=Feedback(now, feedback),
+            events=[NewEvent(EventKind.FEEDBACK, now, None, {"source": feedback.get("source", "")}),
+                    NewEvent(EventKind.STATUS_CHANGED, now, None, {"status": status.value})]))
+        return SessionStep(session, tuple(messages))
+
+    def abandon_session(self, session_id: str) -> InterviewSession:
+        session = self._repo.get(session_id)
+        status = transition(session.status, Action.ABANDON)
+        now = self._clock()
+        return self._repo.apply(session_id, SessionChanges(
+            status=status, ended_at=now, activity_at=now,
+            events=[NewEvent(EventKind.STATUS_CHANGED, now, None, {"status": status.value})]))
+
+    def expire_idle(self, idle_for: timedelta) -> list[str]:
+        """CloudInterview's Durable Objects clean up after 2 hours idle; here such sessions become `expired`."""
+        now = self._clock()
+        expired = []
+        for session_id in self._repo.idle_in_progress(idle_for, now):
+            session = self._repo.get(session_id)
+            status = transition(session.status, Action.EXPIRE)
+            last = session.last_activity_at or now
+            self._repo.apply(session_id, SessionChanges(
+                status=status, ended_at=last, activity_at=last,
+                events=[NewEvent(EventKind.STATUS_CHANGED, now, None, {"status": status.value,
+                                                                        "idle_minutes": idle_for.total_seconds() / 60})]))
+            expired.append(session_id)
+        return expired
+
+    def interrupted_sessions(self) -> list[str]:
+        """Sessions left in progress (a crash, a killed process): offered for resume at start."""
+        return [s.id for s in self._repo.list(status=SessionStatus.IN_PROGRESS)]
+
+    # -- internals -------------------------------------------------------------------------------------------
+
+    def _item_for(self, session: InterviewSession, index: int) -> BankItem:
+        return self._questions.get(session.questions[index].item_slug)
+
+    def _say(self, kind: TurnKind, context: TurnContext, on_token: TokenSink | None,
+             cancel: threading.Event | None) -> tuple[tuple[TurnKind, InterviewerTurn], ...]:
+        turn = self._interviewer.turn(kind, context, on_token, cancel)
+        return ((kind, turn),) if turn is not None else ()
+
+    def _ask(self, session: InterviewSession, index: int, before: tuple[tuple[TurnKind, InterviewerTurn], ...],
+             on_token: TokenSink | None, cancel: threading.Event | None) -> SessionStep:
+        question = session.questions[index]
+        item = self._questions.get(question.item_slug)
+        turns = list(before)
+        turns += self._say(TurnKind.ASK, TurnContext(session, question, item), on_token, cancel)
+        now = self._clock()
+        messages = [AIResponse(Role.INTERVIEWER, kind.value, turn.text, now, index, turn.source)
+                    for kind, turn in turns]
+        session = self._repo.apply(session.id, SessionChanges(
+            current_question_index=index, asked=[(index, now)], activity_at=now, messages=messages,
+            events=[NewEvent(EventKind.QUESTION_ASKED, now, index, {"slug": question.item_slug,
+                                                                     "kind": question.kind})]))
+        return SessionStep(session, tuple(messages))
+
+    def _record_turns(self, session: InterviewSession,
+                      turns: list[tuple[TurnKind, InterviewerTurn]]) -> SessionStep:
+        now = self._clock()
+        index = session.current_question_index
+        messages = [AIResponse(Role.INTERVIEWER, kind.value, turn.text, now, index, turn.source)
+                    for kind, turn in turns]
+        session = self._repo.apply(session.id, SessionChanges(
+            activity_at=now, messages=messages,
+            events=[NewEvent(EventKind.MESSAGE, now, index, {"role": Role.INTERVIEWER.value, "purpose": m.purpose,
+                                                             "source": m.source}) for m in messages]))
+        return SessionStep(session, tuple(messages))
+
+
+def is_coding(question: InterviewQuestion | None) -> bool:
+    return question is not None and question.kind == ItemKind.CODING.value
