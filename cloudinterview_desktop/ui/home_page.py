@@ -1,0 +1,137 @@
+"""Home: start an interview in three steps (mode, job and level, optional job description), or resume one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudinterview_desktop.domain.session import InterviewStyle, Mode, SessionConfig
+from cloudinterview_desktop.store.session_repository import SessionSummary
+from cloudinterview_desktop.ui.choices import (
+    DIFFICULTY_LABELS,
+    JOB_LABELS,
+    MODE_LABELS,
+    SENIORITY_LABELS,
+    STYLE_LABELS,
+)
+
+
+def _combo(labels: dict[str, str], name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for key, label in labels.items():
+        combo.addItem(label, key)
+    return combo
+
+
+def _select(combo: QComboBox, key: str) -> None:
+    index = combo.findData(key)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+class HomePage(QWidget):
+    start_requested = Signal(object)  # SessionConfig
+    resume_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = _combo(MODE_LABELS, "Interview mode")
+        self.job = _combo(JOB_LABELS, "Job type")
+        self.seniority = _combo(SENIORITY_LABELS, "Seniority")
+        self.difficulty = _combo(DIFFICULTY_LABELS, "Difficulty")
+        self.style = _combo(STYLE_LABELS, "Interview style")
+        self.duration = QSpinBox()
+        self.duration.setRange(10, 180)
+        self.duration.setSingleStep(5)
+        self.duration.setSuffix(" min")
+        self.duration.setAccessibleName("Duration in minutes")
+        self.questions = QSpinBox()
+        self.questions.setRange(1, 10)
+        self.questions.setValue(4)
+        self.questions.setAccessibleName("Number of questions")
+        self.job_description = QPlainTextEdit()
+        self.job_description.setPlaceholderText("Optional: paste the job description to tailor the questions")
+        self.job_description.setAccessibleName("Job description")
+        self.start_button = QPushButton("Start interview")
+        self.start_button.setDefault(True)
+        self.resume_list = QListWidget()
+        self.resume_list.setAccessibleName("Interrupted sessions")
+        self.resume_button = QPushButton("Resume")
+        self.resume_button.setEnabled(False)
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        title = QLabel("<h1>Practice an interview</h1><p>Everything runs on this computer.</p>")
+        form = QFormLayout()
+        form.addRow("1. Mode", self.mode)
+        form.addRow("2. Job", self.job)
+        form.addRow("   Level", self.seniority)
+        form.addRow("   Difficulty", self.difficulty)
+        form.addRow("   Style", self.style)
+        form.addRow("   Duration", self.duration)
+        form.addRow("   Questions", self.questions)
+        form.addRow("3. Job description", self.job_description)
+        resume_box = QGroupBox("Continue where you left off")
+        resume_layout = QVBoxLayout(resume_box)
+        resume_layout.addWidget(self.resume_list)
+        resume_layout.addWidget(self.resume_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(resume_box)
+
+    def _connect(self) -> None:
+        self.start_button.clicked.connect(lambda: self.start_requested.emit(self.config()))
+        self.resume_list.currentItemChanged.connect(lambda item, _prev: self.resume_button.setEnabled(item is not None))
+        self.resume_button.clicked.connect(self._resume_selected)
+        self.resume_list.itemActivated.connect(lambda item: self.resume_requested.emit(item.data(256)))
+
+    def _resume_selected(self) -> None:
+        item = self.resume_list.currentItem()
+        if item is not None:
+            self.resume_requested.emit(item.data(256))
+
+    def config(self) -> SessionConfig:
+        return SessionConfig(mode=Mode(self.mode.currentData()), job_type=self.job.currentData(),
+                             seniority=self.seniority.currentData(), difficulty=self.difficulty.currentData(),
+                             duration_min=self.duration.value(),
+                             job_description=self.job_description.toPlainText().strip(),
+                             style=InterviewStyle(self.style.currentData()), question_count=self.questions.value())
+
+    def set_defaults(self, mode: str, job: str, seniority: str, difficulty: str, style: str, duration: int) -> None:
+        _select(self.mode, mode)
+        _select(self.job, job)
+        _select(self.seniority, seniority)
+        _select(self.difficulty, difficulty)
+        _select(self.style, style)
+        self.duration.setValue(duration)
+
+    def set_interrupted(self, sessions: list[SessionSummary]) -> None:
+        self.resume_list.clear()
+        for s in sessions:
+            label = (f"{s.created_at:%Y-%m-%d %H:%M}  {s.mode.value}  {SENIORITY_LABELS.get(s.seniority, s.seniority)} "
+                     f"{JOB_LABELS.get(s.job_type, s.job_type)}  —  question {s.current_question_index + 1} of "
+                     f"{s.question_count}")
+            item = QListWidgetItem(label)
+            item.setData(256, s.id)
+            self.resume_list.addItem(item)
+        self.resume_list.parentWidget().setVisible(bool(sessions))

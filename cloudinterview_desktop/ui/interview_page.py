@@ -1,0 +1,196 @@
+"""The interview page: the question, the answer box, the conversation, the timeline, a countdown and the controls."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudinterview_desktop.domain.session import AIResponse, InterviewSession, Role, TimelineEvent
+
+EVENT_LABELS = {
+    "session_started": "Interview started", "question_asked": "Question asked", "answer_submitted": "Answer saved",
+    "message": "Message", "hint": "Hint", "code_run": "Code run", "evaluation": "Evaluation",
+    "feedback": "Feedback", "status_changed": "Status",
+}
+
+
+def describe_event(event: TimelineEvent) -> str:
+    label = EVENT_LABELS.get(event.kind.value, event.kind.value)
+    where = "" if event.question_index is None else f" · Q{event.question_index + 1}"
+    detail = ""
+    if event.kind.value == "hint":
+        detail = f" (level {event.payload.get('level')})"
+    elif event.kind.value == "code_run":
+        detail = (f" {event.payload.get('mode')}: {event.payload.get('verdict')} "
+                  f"{event.payload.get('passed')}/{event.payload.get('total')}")
+    return f"{event.at:%H:%M:%S}  {label}{where}{detail}"
+
+
+class InterviewPage(QWidget):
+    answer_submitted = Signal(str)
+    chat_sent = Signal(str)
+    hint_requested = Signal()
+    next_requested = Signal()
+    end_requested = Signal()
+    stop_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.progress_label = QLabel()
+        self.timer_label = QLabel()
+        self.timer_label.setAccessibleName("Time left")
+        self.question_view = QTextBrowser()
+        self.question_view.setAccessibleName("Question")
+        self.answer_box = QPlainTextEdit()
+        self.answer_box.setPlaceholderText("Your answer (Ctrl+Enter to submit)")
+        self.answer_box.setAccessibleName("Answer")
+        self.submit_button = QPushButton("Submit answer")
+        self.hint_button = QPushButton("Hint")
+        self.next_button = QPushButton("Next question")
+        self.end_button = QPushButton("End interview")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setVisible(False)
+        self.conversation = QTextBrowser()
+        self.conversation.setAccessibleName("Conversation with the interviewer")
+        self.chat_input = QLineEdit()
+        self.chat_input.setPlaceholderText("Ask the interviewer (Enter to send)")
+        self.chat_input.setAccessibleName("Message to the interviewer")
+        self.timeline = QListWidget()
+        self.timeline.setAccessibleName("Timeline")
+        self._deadline: datetime | None = None
+        self._streaming = ""
+        self._history_html = ""
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        header = QHBoxLayout()
+        header.addWidget(self.progress_label)
+        header.addStretch(1)
+        header.addWidget(self.timer_label)
+        controls = QHBoxLayout()
+        for button in (self.hint_button, self.next_button, self.end_button):
+            controls.addWidget(button)
+        controls.addStretch(1)
+        controls.addWidget(self.stop_button)
+        controls.addWidget(self.submit_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.question_view, 3)
+        left_layout.addWidget(self.answer_box, 2)
+        left_layout.addLayout(controls)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel("Interviewer"))
+        right_layout.addWidget(self.conversation, 3)
+        right_layout.addWidget(self.chat_input)
+        right_layout.addWidget(QLabel("Timeline"))
+        right_layout.addWidget(self.timeline, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        self.submit_button.clicked.connect(self._submit)
+        QShortcut(QKeySequence("Ctrl+Return"), self.answer_box, self._submit)
+        self.chat_input.returnPressed.connect(self._send_chat)
+        self.hint_button.clicked.connect(self.hint_requested)
+        self.next_button.clicked.connect(self.next_requested)
+        self.end_button.clicked.connect(self.end_requested)
+        self.stop_button.clicked.connect(self.stop_requested)
+        self._clock.timeout.connect(self._tick)
+
+    def _submit(self) -> None:
+        text = self.answer_box.toPlainText()
+        if text.strip():
+            self.answer_submitted.emit(text)
+
+    def _send_chat(self) -> None:
+        text = self.chat_input.text().strip()
+        if text:
+            self.chat_input.clear()
+            self.chat_sent.emit(text)
+
+    def _tick(self) -> None:
+        if self._deadline is None:
+            return
+        left = int((self._deadline - datetime.now()).total_seconds())
+        sign = "-" if left < 0 else ""
+        minutes, seconds = divmod(abs(left), 60)
+        self.timer_label.setText(f"{sign}{minutes:02d}:{seconds:02d} left")
+        warn = left < 300
+        self.timer_label.setStyleSheet("color: #c0392b; font-weight: bold;" if warn else "")
+
+    def show_session(self, session: InterviewSession) -> None:
+        question = session.current_question
+        total = len(session.questions)
+        if question is not None:
+            self.progress_label.setText(f"<b>Question {question.index + 1} of {total}</b> · {question.kind} · "
+                                        f"{question.difficulty} · {', '.join(question.topics)}")
+            self.question_view.setMarkdown(question.prompt)
+        self.next_button.setEnabled(not session.is_last_question)
+        if session.started_at is not None:
+            from datetime import timedelta
+
+            self._deadline = session.started_at + timedelta(minutes=session.config.duration_min)
+            self._clock.start()
+            self._tick()
+        self._history_html = "".join(self._message_html(m) for m in session.ai_responses)
+        self._streaming = ""
+        self._render_conversation()
+        self.timeline.clear()
+        for event in session.timeline:
+            self.timeline.addItem(QListWidgetItem(describe_event(event)))
+        self.timeline.scrollToBottom()
+
+    def clear_answer(self) -> None:
+        self.answer_box.clear()
+
+    @staticmethod
+    def _message_html(message: AIResponse) -> str:
+        who = "Interviewer" if message.role is Role.INTERVIEWER else "You"
+        text = message.content.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
+        return f"<p><b>{who}</b> <small>{message.purpose}</small><br>{text}</p>"
+
+    def _render_conversation(self) -> None:
+        streaming = self._streaming.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
+        tail = f"<p><b>Interviewer</b><br>{streaming}▌</p>" if self._streaming else ""
+        self.conversation.setHtml(self._history_html + tail)
+        bar = self.conversation.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def append_token(self, text: str) -> None:
+        self._streaming += text
+        self._render_conversation()
+
+    def set_busy(self, busy: bool, cancellable: bool = False) -> None:
+        for widget in (self.submit_button, self.hint_button, self.next_button, self.end_button, self.chat_input):
+            widget.setEnabled(not busy)
+        self.stop_button.setVisible(busy and cancellable)
+
+    def stop_clock(self) -> None:
+        self._clock.stop()

@@ -1,0 +1,41 @@
+"""Starts the GUI: logging, QApplication, the app core from the composition root, the engine and the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cloudinterview_desktop.app import build_core
+from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.logging_setup import setup_logging
+from cloudinterview_desktop.paths import resolve_paths
+from cloudinterview_desktop.ui.error_dialog import install_gui_excepthook
+from cloudinterview_desktop.ui.main_window import MainWindow
+
+
+def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
+    # Chromium's sandbox cannot start as root (containers, CI); Qt WebEngine needs it off there.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    paths = resolve_paths(home)
+    setup_logging(paths)
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("CloudInterview")
+    app.setOrganizationName("CloudInterview")
+    install_gui_excepthook(paths)
+    core = build_core(home)
+    engine = SessionEngine(core.service)
+    window = MainWindow(engine, core.settings)
+    if exit_after_shown:
+        window.shown.connect(lambda: QTimer.singleShot(0, window.close))
+    window.show()
+    for note in core.startup_notes:
+        QTimer.singleShot(0, lambda note=note: QMessageBox.information(window, "CloudInterview", note))
+    code = app.exec()
+    engine.shutdown()
+    core.close()
+    return int(code)

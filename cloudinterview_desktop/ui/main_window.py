@@ -1,0 +1,170 @@
+"""The main window: home, interview and summary pages, driven only through the session engine."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from cloudinterview_desktop.domain.session import InterviewSession, SessionConfig
+from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.service.session_service import HintStep, SessionStep
+from cloudinterview_desktop.settings import Key, Settings
+from cloudinterview_desktop.ui.home_page import HomePage
+from cloudinterview_desktop.ui.interview_page import InterviewPage
+from cloudinterview_desktop.ui.summary_page import SummaryPage
+
+log = logging.getLogger(__name__)
+
+STREAMING_OPS = frozenset({"start_session", "submit_answer", "chat", "next_question", "end_session", "hint"})
+
+
+class MainWindow(QMainWindow):
+    shown = Signal()
+    session_changed = Signal(object)  # InterviewSession, after every committed change
+
+    def __init__(self, engine: SessionEngine, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("CloudInterview")
+        self.engine = engine
+        self.settings = settings
+        self.session: InterviewSession | None = None
+        self._pending: dict[int, str] = {}  # request id -> op, for requests whose answer we still want
+        self.home = HomePage()
+        self.interview = InterviewPage()
+        self.summary = SummaryPage()
+        self.pages = QStackedWidget()
+        for page in (self.home, self.interview, self.summary):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.resize(1200, 800)
+        self._restore()
+        self._connect_callbacks()
+        self._call("interrupted_sessions")
+
+    # -- wiring ----------------------------------------------------------------------------------------------
+
+    def _connect_callbacks(self) -> None:
+        self.engine.finished.connect(self._on_finished)
+        self.engine.failed.connect(self._on_failed)
+        self.engine.token.connect(self._on_token)
+        self.home.start_requested.connect(self.start_interview)
+        self.home.resume_requested.connect(lambda sid: self._call("resume_session", session_id=sid))
+        self.interview.answer_submitted.connect(self._submit_answer)
+        self.interview.chat_sent.connect(lambda text: self._call("chat", session_id=self._sid(), message=text))
+        self.interview.hint_requested.connect(lambda: self._call("hint", session_id=self._sid()))
+        self.interview.next_requested.connect(lambda: self._call("next_question", session_id=self._sid()))
+        self.interview.end_requested.connect(self._confirm_end)
+        self.interview.stop_requested.connect(self._stop)
+        self.summary.home_requested.connect(self.go_home)
+
+    def _restore(self) -> None:
+        geometry = self.settings.get(Key.WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        self.home.set_defaults(self.settings.get(Key.LAST_MODE), self.settings.get(Key.LAST_JOB_TYPE),
+                               self.settings.get(Key.LAST_SENIORITY), self.settings.get(Key.LAST_DIFFICULTY),
+                               self.settings.get(Key.INTERVIEW_STYLE), self.settings.get(Key.LAST_DURATION))
+
+    def _sid(self) -> str:
+        assert self.session is not None
+        return self.session.id
+
+    def _call(self, op: str, **kwargs: Any) -> int:
+        request_id = self.engine.request(op, **kwargs)
+        self._pending[request_id] = op
+        if op in STREAMING_OPS | {"create_session", "resume_session"}:
+            self.interview.set_busy(True, cancellable=op in {"chat", "submit_answer", "hint"})
+        return request_id
+
+    # -- user actions ----------------------------------------------------------------------------------------
+
+    def start_interview(self, config: SessionConfig) -> None:
+        for key, value in ((Key.LAST_MODE, config.mode.value), (Key.LAST_JOB_TYPE, config.job_type),
+                           (Key.LAST_SENIORITY, config.seniority), (Key.LAST_DIFFICULTY, config.difficulty),
+                           (Key.INTERVIEW_STYLE, config.style.value), (Key.LAST_DURATION, config.duration_min)):
+            self.settings.set(key, value)
+        self.home.start_button.setEnabled(False)
+        self._call("create_session", config=config)
+
+    def _submit_answer(self, text: str) -> None:
+        self._call("submit_answer", session_id=self._sid(), text=text)
+
+    def _confirm_end(self) -> None:
+        answer = QMessageBox.question(self, "End interview", "End the interview now and see your feedback?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._call("end_session", session_id=self._sid())
+
+    def _stop(self) -> None:
+        for request_id, op in list(self._pending.items()):
+            if op in STREAMING_OPS:
+                self.engine.cancel(request_id)
+
+    def go_home(self) -> None:
+        self.session = None
+        self.home.start_button.setEnabled(True)
+        self.pages.setCurrentWidget(self.home)
+        self._call("interrupted_sessions")
+
+    # -- engine results --------------------------------------------------------------------------------------
+
+    def _on_token(self, request_id: int, text: str) -> None:
+        if request_id in self._pending:
+            self.interview.append_token(text)
+
+    def _on_finished(self, request_id: int, op: str, result: object) -> None:
+        if self._pending.pop(request_id, None) is None:
+            return  # a result nobody waits for any more
+        self.interview.set_busy(False)
+        if op == "interrupted_sessions":
+            self.home.set_interrupted(list(result))  # type: ignore[call-overload]
+            return
+        if op == "create_session":
+            assert isinstance(result, InterviewSession)
+            self._show(result)
+            self._call("start_session", session_id=result.id)
+            return
+        if isinstance(result, SessionStep):
+            self._show(result.session)
+            if op == "submit_answer":
+                self.interview.clear_answer()
+            if op == "end_session":
+                self.interview.stop_clock()
+                self.summary.show_session(result.session)
+                self.pages.setCurrentWidget(self.summary)
+        elif isinstance(result, HintStep):
+            self._show(result.session)
+        elif isinstance(result, InterviewSession):
+            self._show(result)
+
+    def _on_failed(self, request_id: int, op: str, message: str) -> None:
+        if self._pending.pop(request_id, None) is None:
+            return
+        self.interview.set_busy(False)
+        self.home.start_button.setEnabled(True)
+        if message == "cancelled":
+            if self.session is not None:
+                self.interview.show_session(self.session)
+            return
+        QMessageBox.warning(self, "CloudInterview", message)
+
+    def _show(self, session: InterviewSession) -> None:
+        self.session = session
+        self.interview.show_session(session)
+        if self.pages.currentWidget() is not self.interview and not session.status.is_final:
+            self.pages.setCurrentWidget(self.interview)
+        self.session_changed.emit(session)
+
+    # -- window events ---------------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.shown.emit)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set(Key.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.engine.shutdown()
+        super().closeEvent(event)
