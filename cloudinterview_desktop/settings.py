@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QSettings
 
@@ -52,11 +52,11 @@ class Settings:
             return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
         if isinstance(default, int):
             try:
-                return int(raw)
+                return int(cast(str, raw))
             except (TypeError, ValueError):
                 return default
         if isinstance(default, bytes):
-            return bytes(raw) if raw is not None else default
+            return bytes(cast(bytes, raw)) if raw is not None else default
         return str(raw) if raw is not None else default
 
     def set(self, key: Key, value: Any) -> None:

@@ -25,7 +25,8 @@ from cloudinterview_desktop.resources import package_path
 MIN_TESTS = 15
 
 
-def run_plain(code: str, problem: CodingProblem, inputs: list[dict[str, Any]], time_limit_ms: int) -> list[dict[str, Any]]:
+def run_plain(code: str, problem: CodingProblem, inputs: list[dict[str, Any]],
+              time_limit_ms: int) -> list[dict[str, Any]]:
     """Run code on inputs through the Python harness, without a sandbox (trusted authoring code only)."""
     assert problem.signature is not None
     payload = {"code": code, "signature": signature_to_raw(problem.signature),

@@ -75,10 +75,7 @@ def _case(raw: dict[str, Any]) -> TestCase:
 
 
 def _check_case_inputs(slug: str, signature: Signature, cases: tuple[TestCase, ...], label: str) -> None:
-    if signature.is_design:
-        expected = {"operations", "arguments"}
-    else:
-        expected = {p.name for p in signature.params}
+    expected = {"operations", "arguments"} if signature.is_design else {p.name for p in signature.params}
     for index, case in enumerate(cases):
         keys = set(case.input)
         if keys != expected:
@@ -149,7 +146,8 @@ def load_item_file(path: Path, source: str = "bank") -> BankItem:
     except (OSError, UnicodeDecodeError) as exc:
         raise ProblemFormatError(f"{path.name}: cannot read: {exc}") from exc
     except json.JSONDecodeError as exc:
-        raise ProblemFormatError(f"{path.name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+        raise ProblemFormatError(
+            f"{path.name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     item = parse_item(raw, source)
     if path.stem != item.slug:
         raise ProblemFormatError(f"{path.name}: file name must be the slug ({item.slug}.json)")

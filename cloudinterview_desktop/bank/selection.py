@@ -75,7 +75,8 @@ def rank(rows: Sequence[ItemRow], config: SessionConfig, exclude: set[str], rng:
 def diversify(ranked: list[ItemRow], count: int) -> list[ItemRow]:
     """Prefer candidates whose first topic is not already taken, so a session covers several topics."""
     taken: set[str] = set()
-    first, rest = [], []
+    first: list[ItemRow] = []
+    rest: list[ItemRow] = []
     for row in ranked:
         topic = row.topics[0] if row.topics else ""
         (rest if topic in taken else first).append(row)

@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def list_sessions(args: argparse.Namespace, ctx: CliContext) -> int:
     status = SessionStatus(args.status) if args.status else None
-    summaries = ctx.core.sessions.list(status=status)
+    summaries = ctx.core.sessions.summaries(status=status)
     if args.json:
         print_json([summary_to_dict(s) for s in summaries])
         return 0

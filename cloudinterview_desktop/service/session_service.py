@@ -177,7 +177,7 @@ class SessionService:
 
     def hint(self, session_id: str, on_token: TokenSink | None = None,
              cancel: threading.Event | None = None) -> HintStep:
-        """The problem's own ladder first; the interviewer writes hints only beyond it. Each is recorded with its level."""
+        """The problem's own ladder first; the interviewer writes hints only beyond it. Each hint records its level."""
         session = self._repo.get(session_id)
         session.require_open()
         index = session.current_question_index
@@ -262,19 +262,19 @@ class SessionService:
             session = self._repo.get(session_id)
             status = transition(session.status, Action.EXPIRE)
             last = session.last_activity_at or now
+            payload = {"status": status.value, "idle_minutes": idle_for.total_seconds() / 60}
             self._repo.apply(session_id, SessionChanges(
                 status=status, ended_at=last, activity_at=last,
-                events=[NewEvent(EventKind.STATUS_CHANGED, now, None, {"status": status.value,
-                                                                        "idle_minutes": idle_for.total_seconds() / 60})]))
+                events=[NewEvent(EventKind.STATUS_CHANGED, now, None, payload)]))
             expired.append(session_id)
         return expired
 
     def interrupted_sessions(self) -> list[SessionSummary]:
         """Sessions left in progress (a crash, a killed process): offered for resume at start."""
-        return self._repo.list(status=SessionStatus.IN_PROGRESS)
+        return self._repo.summaries(status=SessionStatus.IN_PROGRESS)
 
     def list_sessions(self, status: SessionStatus | None = None) -> list[SessionSummary]:
-        return self._repo.list(status=status)
+        return self._repo.summaries(status=status)
 
     # -- internals -------------------------------------------------------------------------------------------
 

@@ -105,7 +105,7 @@ class SessionRepository:
                 status=SessionStatus.CREATED.value, current_question_index=0, created_at=at, last_activity_at=at,
             )
             for q in questions:
-                QuestionRow.create(session=session_id, index=q.index, item_slug=q.item_slug, kind=q.kind,
+                QuestionRow.create(session=session_id, position=q.index, item_slug=q.item_slug, kind=q.kind,
                                    title=q.title, prompt=q.prompt, difficulty=q.difficulty,
                                    topics=json.dumps(list(q.topics)), asked_at=None)
         return self.get(session_id)
@@ -128,7 +128,7 @@ class SessionRepository:
             row.save()
             for index, at in changes.asked:
                 (QuestionRow.update(asked_at=at)
-                 .where((QuestionRow.session == session_id) & (QuestionRow.index == index)
+                 .where((QuestionRow.session == session_id) & (QuestionRow.position == index)
                         & QuestionRow.asked_at.is_null())
                  .execute())
             if changes.answers:
@@ -156,18 +156,18 @@ class SessionRepository:
         return self.get(session_id)
 
     @staticmethod
-    def _next_seq(table: type[peewee.Model], session_id: str) -> int:
+    def _next_seq(table: Any, session_id: str) -> int:
         current = table.select(peewee.fn.MAX(table.seq)).where(table.session == session_id).scalar()
         return 0 if current is None else int(current) + 1
 
     def get(self, session_id: str) -> InterviewSession:
-        row = SessionRow.get_or_none(SessionRow.id == session_id)
+        row: Any = SessionRow.get_or_none(SessionRow.id == session_id)
         if row is None:
             raise SessionNotFound(session_id)
         questions = tuple(
-            InterviewQuestion(index=q.index, item_slug=q.item_slug, kind=q.kind, title=q.title, prompt=q.prompt,
+            InterviewQuestion(index=q.position, item_slug=q.item_slug, kind=q.kind, title=q.title, prompt=q.prompt,
                               difficulty=q.difficulty, topics=tuple(json.loads(q.topics)), asked_at=q.asked_at)
-            for q in QuestionRow.select().where(QuestionRow.session == session_id).order_by(QuestionRow.index)
+            for q in QuestionRow.select().where(QuestionRow.session == session_id).order_by(QuestionRow.position)
         )
         answers = tuple(
             InterviewAnswer(question_index=a.question_index, text=a.text, submitted_at=a.submitted_at, code=a.code,
@@ -184,7 +184,7 @@ class SessionRepository:
                           payload=json.loads(e.payload))
             for e in EventRow.select().where(EventRow.session == session_id).order_by(EventRow.seq)
         )
-        feedback_row = FeedbackRow.get_or_none(FeedbackRow.session == session_id)
+        feedback_row: Any = FeedbackRow.get_or_none(FeedbackRow.session == session_id)
         feedback = (Feedback(created_at=feedback_row.created_at, payload=json.loads(feedback_row.payload))
                     if feedback_row else None)
         return InterviewSession(
@@ -197,7 +197,7 @@ class SessionRepository:
     def exists(self, session_id: str) -> bool:
         return SessionRow.select().where(SessionRow.id == session_id).exists()
 
-    def list(self, status: SessionStatus | None = None, mode: Mode | None = None,
+    def summaries(self, status: SessionStatus | None = None, mode: Mode | None = None,
              limit: int | None = None) -> list[SessionSummary]:
         answered = (AnswerRow.select(AnswerRow.session, peewee.fn.COUNT(peewee.fn.DISTINCT(AnswerRow.question_index))
                                      .alias("n"))
@@ -211,15 +211,17 @@ class SessionRepository:
             query = query.where(SessionRow.mode == mode.value)
         if limit:
             query = query.limit(limit)
+        rows: list[Any] = list(query)
+        feedbacks: list[Any] = list(FeedbackRow.select(FeedbackRow.session, FeedbackRow.payload))
         scores = {f.session_id: json.loads(f.payload).get("overall", {}).get("score")
-                  for f in FeedbackRow.select(FeedbackRow.session, FeedbackRow.payload)}
+                  for f in feedbacks}
         return [
             SessionSummary(id=r.id, mode=Mode(r.mode), job_type=r.job_type, seniority=r.seniority,
                            status=SessionStatus(r.status), created_at=r.created_at,
                            question_count=r.question_count, answered=int(r.answered_count or 0),
                            current_question_index=r.current_question_index, last_activity_at=r.last_activity_at,
                            overall_score=scores.get(r.id))
-            for r in query
+            for r in rows
         ]
 
     def resolve_id(self, prefix: str) -> str:

@@ -54,7 +54,7 @@ class SessionRow(BaseTable):
 
 class QuestionRow(BaseTable):
     session = peewee.ForeignKeyField(SessionRow, backref="questions", on_delete="CASCADE")
-    index = peewee.IntegerField()
+    position = peewee.IntegerField(column_name="index")
     item_slug = peewee.CharField(index=True)
     kind = peewee.CharField()
     title = peewee.CharField()
@@ -65,7 +65,7 @@ class QuestionRow(BaseTable):
 
     class Meta:
         table_name = "question"
-        indexes = ((("session", "index"), True),)
+        indexes = ((("session", "position"), True),)
 
 
 class AnswerRow(BaseTable):

@@ -53,7 +53,7 @@ class HomePage(QWidget):
         self.job = _combo(JOB_LABELS, "Job type")
         self.seniority = _combo(SENIORITY_LABELS, "Seniority")
         self.difficulty = _combo(DIFFICULTY_LABELS, "Difficulty")
-        self.style = _combo(STYLE_LABELS, "Interview style")
+        self.style_choice = _combo(STYLE_LABELS, "Interview style")
         self.duration = QSpinBox()
         self.duration.setRange(10, 180)
         self.duration.setSingleStep(5)
@@ -72,6 +72,7 @@ class HomePage(QWidget):
         self.resume_list.setAccessibleName("Interrupted sessions")
         self.resume_button = QPushButton("Resume")
         self.resume_button.setEnabled(False)
+        self.resume_box = QGroupBox("Continue where you left off")
         self._build()
         self._connect()
 
@@ -82,11 +83,11 @@ class HomePage(QWidget):
         form.addRow("2. Job", self.job)
         form.addRow("   Level", self.seniority)
         form.addRow("   Difficulty", self.difficulty)
-        form.addRow("   Style", self.style)
+        form.addRow("   Style", self.style_choice)
         form.addRow("   Duration", self.duration)
         form.addRow("   Questions", self.questions)
         form.addRow("3. Job description", self.job_description)
-        resume_box = QGroupBox("Continue where you left off")
+        resume_box = self.resume_box
         resume_layout = QVBoxLayout(resume_box)
         resume_layout.addWidget(self.resume_list)
         resume_layout.addWidget(self.resume_button)
@@ -115,14 +116,14 @@ class HomePage(QWidget):
                              seniority=self.seniority.currentData(), difficulty=self.difficulty.currentData(),
                              duration_min=self.duration.value(),
                              job_description=self.job_description.toPlainText().strip(),
-                             style=InterviewStyle(self.style.currentData()), question_count=self.questions.value())
+                             style=InterviewStyle(self.style_choice.currentData()), question_count=self.questions.value())
 
     def set_defaults(self, mode: str, job: str, seniority: str, difficulty: str, style: str, duration: int) -> None:
         _select(self.mode, mode)
         _select(self.job, job)
         _select(self.seniority, seniority)
         _select(self.difficulty, difficulty)
-        _select(self.style, style)
+        _select(self.style_choice, style)
         self.duration.setValue(duration)
 
     def set_interrupted(self, sessions: list[SessionSummary]) -> None:
@@ -134,4 +135,4 @@ class HomePage(QWidget):
             item = QListWidgetItem(label)
             item.setData(256, s.id)
             self.resume_list.addItem(item)
-        self.resume_list.parentWidget().setVisible(bool(sessions))
+        self.resume_box.setVisible(bool(sessions))

@@ -14,7 +14,7 @@ def feedback_markdown(session: InterviewSession) -> str:
     payload: dict[str, Any] = session.feedback.payload if session.feedback else {}
     overall = payload.get("overall", {})
     score = overall.get("score")
-    lines = [f"# Interview feedback", "", f"*{payload.get('label', '')}*", "",
+    lines = ["# Interview feedback", "", f"*{payload.get('label', '')}*", "",
              f"**Score:** {'not evaluated' if score is None else f'{score:.0f} / 100'} — {overall.get('basis', '')}",
              "", f"Answered {overall.get('answered', 0)} of {overall.get('asked', 0)} questions asked, "
              f"{overall.get('hints_used', 0)} hints, {overall.get('duration_s', 0) / 60:.1f} minutes.", ""]

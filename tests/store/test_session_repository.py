@@ -41,4 +41,4 @@ def test_delete_all_data_removes_sessions_and_files(core: Any) -> None:
     recording.write_bytes(b"RIFF")
     result = delete_all_data(core.sessions, core.paths)
     assert result.sessions == 1 and result.files == 1
-    assert core.sessions.list() == [] and not recording.exists()
+    assert core.sessions.summaries() == [] and not recording.exists()

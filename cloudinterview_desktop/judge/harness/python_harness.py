@@ -23,7 +23,7 @@ OUTPUT_CAP = 8192
 
 
 class ListNode:
-    def __init__(self, val: Any = 0, next: ListNode | None = None) -> None:  # noqa: A002 - LeetCode's name
+    def __init__(self, val: Any = 0, next: ListNode | None = None) -> None:
         self.val = val
         self.next = next
 
