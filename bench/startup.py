@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import median, report  # noqa: E402
+from common import median, report
 
 APP = """
 from cloudinterview_desktop.ui.launcher import run_gui

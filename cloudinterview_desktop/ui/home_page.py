@@ -116,7 +116,8 @@ class HomePage(QWidget):
                              seniority=self.seniority.currentData(), difficulty=self.difficulty.currentData(),
                              duration_min=self.duration.value(),
                              job_description=self.job_description.toPlainText().strip(),
-                             style=InterviewStyle(self.style_choice.currentData()), question_count=self.questions.value())
+                             style=InterviewStyle(self.style_choice.currentData()),
+                             question_count=self.questions.value())
 
     def set_defaults(self, mode: str, job: str, seniority: str, difficulty: str, style: str, duration: int) -> None:
         _select(self.mode, mode)
