@@ -116,6 +116,14 @@ def parse_item(raw: Any, source: str = "bank") -> BankItem:
             what_good_looks_like=raw["what_good_looks_like"],
             difficulty=Difficulty(raw.get("difficulty", "medium")), source=source,
         )
+    if "signature" not in raw:
+        return CodingProblem(
+            slug=raw["slug"], title=raw["title"], difficulty=Difficulty(raw["difficulty"]),
+            topics=tuple(raw["topics"]), statement=raw["statement"], signature=None, examples=(), tests=(),
+            hints=tuple(raw.get("hints", [])),
+            job_types=tuple(raw.get("job_types", ("software", "frontend", "backend", "sre", "data_ml"))),
+            source=source,
+        )
     try:
         signature = _signature(raw["signature"])
     except ProblemFormatError as exc:

@@ -57,7 +57,10 @@ class QuestionBank:
 
     def add_user_items(self, items: Sequence[tuple[BankItem, dict[str, Any]]], replace: bool = False) -> int:
         """All or nothing: a slug clash with the built-in bank (or, unless `replace`, the user's) fails the batch."""
-        slugs = [item.slug for item, _ in items]
+        self.check_new_slugs([item.slug for item, _ in items], replace)
+        return self.user.add_all(items, replace=replace)
+
+    def check_new_slugs(self, slugs: Sequence[str], replace: bool = False) -> None:
         duplicates = sorted({s for s in slugs if slugs.count(s) > 1})
         if duplicates:
             raise ProblemFormatError(f"duplicate slugs in the import: {', '.join(duplicates)}")
@@ -66,7 +69,6 @@ class QuestionBank:
                 raise ProblemFormatError(f"{slug}: the built-in bank already has this slug")
             if not replace and self.user.contains(slug):
                 raise ProblemFormatError(f"{slug}: you already have an item with this slug")
-        return self.user.add_all(items, replace=replace)
 
     def update_user_item(self, raw: dict[str, Any]) -> BankItem:
         item = parse_item(raw, source="user")
