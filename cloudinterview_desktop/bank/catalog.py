@@ -24,14 +24,15 @@ CREATE TABLE IF NOT EXISTS bank_item (
     title TEXT NOT NULL,
     difficulty TEXT NOT NULL,
     topics TEXT NOT NULL,          -- space-separated, for ranking without joins
+    jobs TEXT NOT NULL,            -- " software backend ": filtered with instr(), no join needed
+    levels TEXT NOT NULL,          -- " junior mid " for behavioral items, "" otherwise
     source TEXT NOT NULL,
-    has_tests INTEGER NOT NULL,
-    payload TEXT NOT NULL          -- the item's JSON in the documented format
+    has_tests INTEGER NOT NULL
 );
+-- Kept apart from bank_item so that filtering and ranking read small rows only.
+CREATE TABLE IF NOT EXISTS bank_payload (slug TEXT PRIMARY KEY, payload TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS bank_item_kind_difficulty ON bank_item(kind, difficulty);
 CREATE TABLE IF NOT EXISTS bank_item_topic (slug TEXT NOT NULL, topic TEXT NOT NULL, PRIMARY KEY (topic, slug));
-CREATE TABLE IF NOT EXISTS bank_item_job (slug TEXT NOT NULL, job_type TEXT NOT NULL, PRIMARY KEY (job_type, slug));
-CREATE TABLE IF NOT EXISTS bank_item_level (slug TEXT NOT NULL, level TEXT NOT NULL, PRIMARY KEY (level, slug));
 CREATE VIRTUAL TABLE IF NOT EXISTS bank_fts USING fts5(slug UNINDEXED, title, body, tokenize='porter unicode61');
 CREATE TABLE IF NOT EXISTS bank_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -96,16 +97,14 @@ class Catalog:
                         if replace:
                             self._delete_rows(item.slug)
                         self._conn.execute(
-                            f"{verb} INTO bank_item VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            f"{verb} INTO bank_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             (item.slug, item.kind.value, item.title, item.difficulty.value, " ".join(item.topics),
-                             item.source, int(getattr(item, "has_tests", True)),
-                             json.dumps(raw, ensure_ascii=False, separators=(",", ":"))))
+                             f" {' '.join(item.job_types)} ", f" {' '.join(_levels(item))} " if _levels(item) else "",
+                             item.source, int(getattr(item, "has_tests", True))))
+                        self._conn.execute(f"{verb} INTO bank_payload VALUES (?, ?)",
+                                           (item.slug, json.dumps(raw, ensure_ascii=False, separators=(",", ":"))))
                         self._conn.executemany("INSERT OR IGNORE INTO bank_item_topic VALUES (?, ?)",
                                                [(item.slug, t) for t in item.topics])
-                        self._conn.executemany("INSERT OR IGNORE INTO bank_item_job VALUES (?, ?)",
-                                               [(item.slug, j) for j in item.job_types])
-                        self._conn.executemany("INSERT OR IGNORE INTO bank_item_level VALUES (?, ?)",
-                                               [(item.slug, lv) for lv in _levels(item)])
                         self._conn.execute("INSERT INTO bank_fts VALUES (?, ?, ?)",
                                            (item.slug, item.title, _body(item)))
                         count += 1
@@ -114,7 +113,7 @@ class Catalog:
         return count
 
     def _delete_rows(self, slug: str) -> None:
-        for table in ("bank_item", "bank_item_topic", "bank_item_job", "bank_item_level", "bank_fts"):
+        for table in ("bank_item", "bank_payload", "bank_item_topic", "bank_fts"):
             self._conn.execute(f"DELETE FROM {table} WHERE slug = ?", (slug,))
 
     def delete(self, slug: str) -> None:
@@ -146,7 +145,7 @@ class Catalog:
 
     def raw(self, slug: str) -> dict[str, Any]:
         with self._lock:
-            row = self._conn.execute("SELECT payload FROM bank_item WHERE slug = ?", (slug,)).fetchone()
+            row = self._conn.execute("SELECT payload FROM bank_payload WHERE slug = ?", (slug,)).fetchone()
         if row is None:
             raise ProblemNotFound(slug)
         data: dict[str, Any] = json.loads(row[0])
@@ -162,6 +161,24 @@ class Catalog:
     def get(self, slug: str) -> BankItem:
         return parse_item(self.raw(slug), self.source_of(slug))
 
+    def candidates(self, kind: str, difficulties: Iterable[str] | None = None, job_type: str | None = None,
+                   level: str | None = None) -> list[tuple[str, str, str, str]]:
+        """(slug, title, topics, difficulty) rows for selection: plain tuples, the hot path of a session's start."""
+        sql = "SELECT slug, title, topics, difficulty FROM bank_item WHERE kind = ?"
+        args: list[Any] = [kind]
+        diffs = list(difficulties or [])
+        if diffs:
+            sql += f" AND difficulty IN ({', '.join('?' * len(diffs))})"
+            args += diffs
+        if job_type:
+            sql += " AND instr(jobs, ?)"
+            args.append(f" {job_type} ")
+        if level:
+            sql += " AND (levels = '' OR instr(levels, ?))"
+            args.append(f" {level} ")
+        with self._lock:
+            return self._conn.execute(sql, args).fetchall()
+
     def rows(self, kind: str | None = None, difficulties: Iterable[str] | None = None,
              job_type: str | None = None, level: str | None = None, topic: str | None = None) -> list[ItemRow]:
         sql = "SELECT slug, kind, title, difficulty, topics, source, has_tests FROM bank_item WHERE 1=1"
@@ -174,11 +191,11 @@ class Catalog:
             sql += f" AND difficulty IN ({', '.join('?' * len(diffs))})"
             args += diffs
         if job_type:
-            sql += " AND slug IN (SELECT slug FROM bank_item_job WHERE job_type = ?)"
-            args.append(job_type)
+            sql += " AND instr(jobs, ?)"
+            args.append(f" {job_type} ")
         if level:
-            sql += " AND (kind != 'behavioral' OR slug IN (SELECT slug FROM bank_item_level WHERE level = ?))"
-            args.append(level)
+            sql += " AND (levels = '' OR instr(levels, ?))"
+            args.append(f" {level} ")
         if topic:
             sql += " AND slug IN (SELECT slug FROM bank_item_topic WHERE topic = ?)"
             args.append(topic)
@@ -186,6 +203,9 @@ class Catalog:
         with self._lock:
             result = self._conn.execute(sql, args).fetchall()
         return [ItemRow(r[0], r[1], r[2], r[3], tuple(r[4].split()), r[5], bool(r[6])) for r in result]
+
+    def rows_for(self, slugs: list[str]) -> list[ItemRow]:
+        return self._rows_for(slugs)
 
     def search(self, text: str, limit: int = 50) -> list[ItemRow]:
         terms = [t for t in "".join(c if c.isalnum() else " " for c in text).split() if t]
@@ -213,6 +233,7 @@ class Catalog:
 
     def iter_raw(self) -> Iterator[dict[str, Any]]:
         with self._lock:
-            payloads = [r[0] for r in self._conn.execute("SELECT payload FROM bank_item ORDER BY kind, slug")]
+            payloads = [r[0] for r in self._conn.execute(
+                "SELECT p.payload FROM bank_item i JOIN bank_payload p ON p.slug = i.slug ORDER BY i.kind, i.slug")]
         for payload in payloads:
             yield json.loads(payload)

@@ -4,8 +4,8 @@ among the top candidates; the default picker is deterministic for a given seed."
 
 from __future__ import annotations
 
-import random
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -56,51 +56,60 @@ def jd_terms(job_description: str) -> set[str]:
     return {w for w in _WORD.findall(job_description.lower()) if len(w) > 2}
 
 
-def relevance(row: ItemRow, terms: set[str]) -> int:
+Candidate = tuple[str, str, str, str]  # slug, title, space-separated topics, difficulty
+
+
+def relevance(title: str, topics: str, terms: set[str]) -> int:
     if not terms:
         return 0
-    words = set(_WORD.findall(row.title.lower())) | {t for topic in row.topics for t in topic.split("-")}
+    words = set(title.lower().split()) | set(topics.replace("-", " ").split())
     return len(words & terms)
 
 
-def rank(rows: Sequence[ItemRow], config: SessionConfig, exclude: set[str], rng: random.Random,
-         wanted: str) -> list[ItemRow]:
+def rank(rows: Sequence[Candidate], config: SessionConfig, exclude: set[str], seed: int,
+         wanted: str) -> list[Candidate]:
     terms = jd_terms(config.job_description)
-    fresh = [r for r in rows if r.slug not in exclude]
+    fresh = [r for r in rows if r[0] not in exclude]
     pool = fresh if fresh else list(rows)  # the pool is exhausted: seen questions come back
-    jitter = {r.slug: rng.random() for r in pool}
-    return sorted(pool, key=lambda r: (-relevance(r, terms), r.difficulty != wanted, jitter[r.slug]))
+    salt = seed.to_bytes(8, "little", signed=True)
+    # crc32 of the slug with the seed: a stable, seeded tie-break that costs no Python-level RNG call per row.
+    return sorted(pool, key=lambda r: (-relevance(r[1], r[2], terms), r[3] != wanted,
+                                       zlib.crc32(r[0].encode(), zlib.crc32(salt))))
 
 
-def diversify(ranked: list[ItemRow], count: int) -> list[ItemRow]:
+def diversify(ranked: list[Candidate], count: int) -> list[Candidate]:
     """Prefer candidates whose first topic is not already taken, so a session covers several topics."""
     taken: set[str] = set()
-    first: list[ItemRow] = []
-    rest: list[ItemRow] = []
+    first: list[Candidate] = []
+    rest: list[Candidate] = []
+    limit = max(count * CANDIDATES_PER_SLOT, count)
     for row in ranked:
-        topic = row.topics[0] if row.topics else ""
+        topic = row[2].split(" ", 1)[0]
         (rest if topic in taken else first).append(row)
         taken.add(topic)
-    return (first + rest)[: max(count * CANDIDATES_PER_SLOT, count)]
+        if len(first) >= limit:
+            break
+    return (first + rest)[:limit]
 
 
 def select_slugs(catalogs: Sequence[Catalog], config: SessionConfig, exclude: set[str], seed: int,
                  picker: Picker | None = None) -> list[str]:
-    rng = random.Random(seed)
     picker = picker or SeededPicker()
     chosen: list[str] = []
-    for slot in plan(config):
-        rows: list[ItemRow] = []
+    for number, slot in enumerate(plan(config)):
+        rows: list[Candidate] = []
         for difficulties in difficulty_preference(config.difficulty):
             for catalog in catalogs:
-                rows += catalog.rows(kind=slot.kind, difficulties=difficulties,
-                                     job_type=None if slot.kind == "behavioral" else config.job_type,
-                                     level=config.seniority if slot.kind == "behavioral" else None)
-            if len([r for r in rows if r.slug not in exclude and r.slug not in chosen]) >= slot.count:
+                rows += catalog.candidates(slot.kind, difficulties,
+                                           job_type=None if slot.kind == "behavioral" else config.job_type,
+                                           level=config.seniority if slot.kind == "behavioral" else None)
+            if sum(1 for r in rows if r[0] not in exclude and r[0] not in chosen) >= slot.count:
                 break
-        rows = [r for r in rows if r.slug not in chosen]
-        candidates = diversify(rank(rows, config, exclude, rng, config.difficulty), slot.count)
-        picked = [s for s in picker.choose(config, candidates, slot.count) if s in {c.slug for c in candidates}]
+        rows = [r for r in rows if r[0] not in chosen]
+        ranked = diversify(rank(rows, config, exclude, seed + number, config.difficulty), slot.count)
+        by_slug = {row.slug: row for catalog in catalogs for row in catalog.rows_for([r[0] for r in ranked])}
+        candidates = [by_slug[r[0]] for r in ranked if r[0] in by_slug]
+        picked = [s for s in picker.choose(config, candidates, slot.count) if s in by_slug]
         for row in candidates:  # a picker that returned too few or unknown slugs is topped up in rank order
             if len(picked) >= slot.count:
                 break

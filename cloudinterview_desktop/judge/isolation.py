@@ -1,0 +1,173 @@
+"""Isolation levels on Linux and the wrapper commands that give them: bubblewrap, util-linux namespaces, or none.
+
+Every level also gets the rlimits, the process group, the scrubbed environment and the fresh work directory that
+`sandbox.PosixSandbox` applies; docs/judge.md says what each level guarantees.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class IsolationLevel(StrEnum):
+    BUBBLEWRAP = "bubblewrap"
+    NAMESPACES = "namespaces"
+    RLIMITS = "rlimits"
+
+
+GUARANTEES: dict[IsolationLevel, str] = {
+    IsolationLevel.BUBBLEWRAP: (
+        "bubblewrap: new user (or, as root, an unprivileged uid), PID, network, IPC and UTS namespaces; a fresh "
+        "root with only /usr, /etc and the toolchains mounted read-only, a private /tmp and the work directory "
+        "writable; no home directory, no network, no view of other processes; everything dies with the run"),
+    IsolationLevel.NAMESPACES: (
+        "namespaces: util-linux unshare with user (or, as root, an unprivileged uid), mount, PID, network, IPC and "
+        "UTS namespaces; home directories, /tmp, /run and shared memory hidden behind empty tmpfs mounts; no "
+        "network; the rest of the file system read-only; everything dies with the run"),
+    IsolationLevel.RLIMITS: (
+        "rlimits: resource limits, a separate process group, a scrubbed environment and a fresh work directory "
+        "only; as root the code runs as 'nobody' when the toolchain is readable by it; the code can read what "
+        "the user can read and reach the network"),
+}
+
+ORDER = (IsolationLevel.BUBBLEWRAP, IsolationLevel.NAMESPACES, IsolationLevel.RLIMITS)
+
+NOBODY = 65534
+# Directories a sandboxed program has no business seeing; the namespace level mounts empty tmpfs over them.
+HIDDEN_DIRS = ("/tmp", "/var/tmp", "/dev/shm", "/run", "/home", "/root", "/mnt", "/media", "/srv")
+_SYSTEM_DIRS = ("/usr", "/etc")
+_TOP_DIRS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+
+
+@dataclass(frozen=True)
+class SandboxUser:
+    """Who the code runs as: None keeps our own uid (user namespaces remap it); as root, an unprivileged uid."""
+
+    uid: int | None
+    gid: int | None
+
+    @property
+    def drops_root(self) -> bool:
+        return self.uid is not None
+
+
+def sandbox_user() -> SandboxUser:
+    # RLIMIT_NPROC is not enforced for uid 0, even inside a user namespace mapped to it: the code must not be root.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return SandboxUser(NOBODY, NOBODY)
+    return SandboxUser(None, None)
+
+
+def setpriv_prefix(user: SandboxUser) -> list[str]:
+    """Drops to the sandbox uid with no capabilities, as the last step inside the namespaces (root only)."""
+    if not user.drops_root:
+        return [tool("setpriv") or "setpriv", "--bounding-set=-all", "--inh-caps=-all", "--no-new-privs", "--"]
+    return [tool("setpriv") or "setpriv", f"--reuid={user.uid}", f"--regid={user.gid}", "--clear-groups",
+            "--bounding-set=-all", "--inh-caps=-all", "--no-new-privs", "--"]
+
+
+def tool(name: str) -> str | None:
+    return shutil.which(name, path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+
+
+def _under(path: str, roots: Sequence[str]) -> bool:
+    return any(path == root or path.startswith(root.rstrip("/") + "/") for root in roots)
+
+
+def _clean_paths(paths: Sequence[Path]) -> list[str]:
+    """Absolute, existing, de-duplicated paths, parents before children, none already inside another."""
+    out: list[str] = []
+    for raw in sorted({os.path.abspath(p) for p in paths if os.path.exists(p)}):
+        if not _under(raw, out):
+            out.append(raw)
+    return out
+
+
+def bubblewrap_argv(bwrap: str, argv: Sequence[str], workdir: Path, expose: Sequence[Path],
+                    user: SandboxUser) -> list[str]:
+    args = [bwrap, "--die-with-parent", "--new-session"]
+    if user.drops_root:
+        # As root, bwrap would map the sandbox to uid 0 in a user namespace; instead it keeps the host user
+        # namespace, keeps just enough capability to switch uid, and setpriv drops to `nobody` at the end.
+        args += ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
+                 "--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
+    else:
+        args += ["--unshare-all"]
+    for system_dir in _SYSTEM_DIRS:
+        if os.path.isdir(system_dir):
+            args += ["--ro-bind", system_dir, system_dir]
+    for top in _TOP_DIRS:
+        if os.path.islink(top):
+            args += ["--symlink", os.readlink(top), top]
+        elif os.path.isdir(top):
+            args += ["--ro-bind", top, top]
+    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    for path in _clean_paths(expose):
+        if not _under(path, (*_SYSTEM_DIRS, *_TOP_DIRS)):
+            args += ["--ro-bind", path, path]
+    work = str(workdir)
+    args += ["--bind", work, work, "--chdir", work, "--"]
+    return args + setpriv_prefix(user) + list(argv) if user.drops_root else args + list(argv)
+
+
+def namespace_script(workdir: Path, expose: Sequence[Path], hidden: Sequence[str], user: SandboxUser) -> str:
+    """The shell steps run as (namespaced) root before the code starts: hide, re-expose, make read-only, drop.
+
+    Paths that must stay visible under a hidden directory (a toolchain in ~/.pyenv, the work directory in /tmp)
+    are bind-mounted to a staging folder inside the work directory first, then mounted back over the tmpfs.
+    """
+    q = shlex.quote
+    work = str(workdir)
+    hide = [h for h in hidden if os.path.isdir(h) and not os.path.islink(h)]
+    keep = [p for p in _clean_paths(expose) if _under(p, hide)]
+    lines = ["set -e", "umask 022", "mkdir -p .ci-stage"]
+    for index, path in enumerate(keep):
+        make = "mkdir" if os.path.isdir(path) else "touch"
+        lines.append(f"{make} .ci-stage/{index} && mount --bind {q(path)} .ci-stage/{index}")
+    lines.append("mkdir .ci-stage/work && mount --bind . .ci-stage/work")
+    # Everything already mounted becomes read-only; the tmpfs and binds made after this stay writable.
+    lines.append("findmnt -rno TARGET 2>/dev/null | while read -r m; do case \"$m\" in "
+                 f"{q(work)}*) ;; *) mount -o remount,bind,ro \"$(printf '%b' \"$m\")\" 2>/dev/null || true;; "
+                 "esac; done")
+    for directory in hide:
+        mode = "1777" if directory in ("/tmp", "/var/tmp", "/dev/shm") else "755"
+        lines.append(f"mount -t tmpfs -o size=64m,mode={mode},nosuid,nodev ci-hidden {q(directory)}")
+    for index, path in enumerate(keep):
+        make = "mkdir -p" if os.path.isdir(path) else "mkdir -p \"$(dirname " + q(path) + ")\" && touch"
+        lines.append(f"{make} {q(path)} && mount --bind .ci-stage/{index} {q(path)}"
+                     f" && mount -o remount,bind,ro {q(path)}")
+    lines.append(f"mkdir -p {q(work)} && mount --bind .ci-stage/work {q(work)}")
+    lines.append("for s in .ci-stage/*; do umount -l \"$s\" 2>/dev/null || true; done")
+    lines.append(f"cd {q(work)}")
+    # The code runs as a child of this shell, which is PID 1 of the namespace: when it returns, the kernel
+    # kills whatever the code left behind. A program that is PID 1 itself would ignore SIGXCPU/SIGXFSZ.
+    lines.append(" ".join(q(a) for a in setpriv_prefix(user)) + ' "$@"')
+    return "\n".join(lines)
+
+
+def namespaces_argv(unshare: str, argv: Sequence[str], workdir: Path, expose: Sequence[Path],
+                    hidden: Sequence[str], user: SandboxUser) -> list[str]:
+    flags = ["--mount", "--pid", "--fork", "--kill-child", "--mount-proc", "--net", "--ipc", "--uts"]
+    if not user.drops_root:
+        flags = ["--user", "--map-root-user", *flags]
+    script = namespace_script(workdir, expose, hidden, user)
+    return [unshare, *flags, "--", "/bin/sh", "-c", script, "ci-sandbox", *argv]
+
+
+def reachable_by_others(path: Path) -> bool:
+    """Whether a user other than the owner can reach and read `path` (every parent searchable by 'other')."""
+    try:
+        real = Path(os.path.realpath(path))
+        for parent in reversed(real.parents):
+            if not os.stat(parent).st_mode & stat.S_IXOTH:
+                return False
+        return bool(os.stat(real).st_mode & stat.S_IROTH)
+    except OSError:
+        return False

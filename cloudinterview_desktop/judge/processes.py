@@ -1,0 +1,106 @@
+"""Scans of Linux /proc: a sandbox's processes, their memory, task counts per user, and strays left behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+from dataclasses import dataclass
+
+PROC = "/proc"
+MARKER_VAR = "CLOUDINTERVIEW_SANDBOX"
+
+
+@dataclass(frozen=True)
+class ProcStat:
+    pid: int
+    ppid: int
+    pgid: int
+    sid: int
+    threads: int
+    rss_kb: int
+
+
+_PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+
+
+def proc_available() -> bool:
+    return os.path.isdir(os.path.join(PROC, "self"))
+
+
+def pids() -> list[int]:
+    try:
+        return [int(name) for name in os.listdir(PROC) if name.isdigit()]
+    except OSError:
+        return []
+
+
+def read_stat(pid: int) -> ProcStat | None:
+    try:
+        with open(f"{PROC}/{pid}/stat", "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    # The command name is in parentheses and may itself contain spaces or parentheses.
+    fields = data[data.rfind(b")") + 2 :].split()
+    try:
+        return ProcStat(pid=pid, ppid=int(fields[1]), pgid=int(fields[2]), sid=int(fields[3]),
+                        threads=int(fields[17]), rss_kb=int(fields[21]) * _PAGE_KB)
+    except (IndexError, ValueError):
+        return None
+
+
+def descendants(root: int) -> list[ProcStat]:
+    """`root` and every process below it (one pass over /proc)."""
+    stats = [s for s in map(read_stat, pids()) if s is not None]
+    children: dict[int, list[ProcStat]] = {}
+    for stat in stats:
+        children.setdefault(stat.ppid, []).append(stat)
+    found = [s for s in stats if s.pid == root]
+    queue = [root]
+    while queue:
+        for child in children.get(queue.pop(), []):
+            found.append(child)
+            queue.append(child.pid)
+    return found
+
+
+def tree_rss_kb(root: int) -> int:
+    return sum(s.rss_kb for s in descendants(root))
+
+
+def tasks_of_user(uid: int) -> int:
+    """Threads owned by `uid`: what RLIMIT_NPROC counts against."""
+    total = 0
+    for pid in pids():
+        try:
+            if os.stat(f"{PROC}/{pid}").st_uid != uid:
+                continue
+        except OSError:
+            continue
+        stat = read_stat(pid)
+        total += stat.threads if stat else 0
+    return total
+
+
+def marked_processes(token: str) -> list[int]:
+    """Processes whose environment carries this run's marker (readable for our own uid, or any as root)."""
+    needle = f"{MARKER_VAR}={token}\0".encode()
+    found = []
+    for pid in pids():
+        if pid == os.getpid():
+            continue
+        try:
+            with open(f"{PROC}/{pid}/environ", "rb") as handle:
+                if needle in handle.read() + b"\0":
+                    found.append(pid)
+        except OSError:
+            continue
+    return found
+
+
+def kill_pids(targets: list[int]) -> None:
+    for pid in targets:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
