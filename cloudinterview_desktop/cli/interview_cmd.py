@@ -139,14 +139,14 @@ class TerminalInterview:
             if code is None:
                 self.say("no code given")
                 return False
-            mode = JudgeMode.SUBMIT if name == "/submit" else JudgeMode.RUN
-            step = self.service.run_code(self.session.id, code, language, mode)
+            if name == "/submit":
+                step = self.service.submit_code(self.session.id, code, language)
+            else:
+                step = self.service.run_code(self.session.id, code, language, JudgeMode.RUN)
             self.session = step.session
             assert step.report is not None
             self.show_report(step.report)
-            if mode is JudgeMode.SUBMIT and step.report.accepted:
-                self.session = self.service.submit_answer(self.session.id, "", code=code, language=language,
-                                                          follow_up=False).session
+            if name == "/submit" and step.report.accepted:
                 self.say(f"saved: solution to question {self.session.current_question_index + 1}")
                 self.advance()
         elif name == "/end":

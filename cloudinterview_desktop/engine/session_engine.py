@@ -23,8 +23,10 @@ log = logging.getLogger(__name__)
 # The service methods the engine runs; anything else is refused.
 OPERATIONS = frozenset({
     "create_session", "start_session", "resume_session", "get", "next_question", "submit_answer", "chat", "hint",
-    "run_code", "save_draft", "drafts", "end_session", "abandon_session", "interrupted_sessions", "list_sessions",
+    "run_code", "submit_code", "save_draft", "drafts", "code_for", "end_session", "abandon_session",
+    "interrupted_sessions", "list_sessions",
 })
+CODE_OPERATIONS = frozenset({"run_code", "submit_code"})
 
 
 class SessionWorker(QObject):
@@ -42,6 +44,11 @@ class SessionWorker(QObject):
     def cancel_flag(self, request_id: int) -> threading.Event:
         with self._lock:
             return self._cancels.setdefault(request_id, threading.Event())
+
+    def cancel_all(self) -> None:
+        with self._lock:
+            for flag in self._cancels.values():
+                flag.set()
 
     @Slot(int, str, object)
     def handle(self, request_id: int, op: str, kwargs: dict[str, Any]) -> None:
@@ -80,27 +87,37 @@ class SessionWorker(QObject):
 
 
 class SessionEngine(QObject):
+    """Two lanes, each a worker on its own thread: code runs never wait behind a model's reply, and the other way
+    round. Every mutation is its own transaction, so the lanes can write to the same session safely."""
+
     finished = Signal(int, str, object)
     failed = Signal(int, str, str)
     token = Signal(int, str)
     progress = Signal(int, int, int)
-    _dispatch = Signal(int, str, object)
+    _dispatch_session = Signal(int, str, object)
+    _dispatch_code = Signal(int, str, object)
     _close = Signal()
 
     def __init__(self, service: SessionService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
-        self._thread = QThread()
-        self._thread.setObjectName("session-engine")
-        self._worker = SessionWorker(service)
-        self._worker.moveToThread(self._thread)
-        self._dispatch.connect(self._worker.handle)
-        self._close.connect(self._worker.close_connection)
-        self._worker.finished.connect(self.finished)
-        self._worker.failed.connect(self.failed)
-        self._worker.token.connect(self.token)
-        self._worker.progress.connect(self.progress)
-        self._thread.start()
+        self._threads: list[QThread] = []
+        self._workers: dict[str, SessionWorker] = {}
+        for lane, dispatch in (("session", self._dispatch_session), ("code", self._dispatch_code)):
+            thread = QThread()
+            thread.setObjectName(f"engine-{lane}")
+            worker = SessionWorker(service)
+            worker.moveToThread(thread)
+            dispatch.connect(worker.handle)
+            self._close.connect(worker.close_connection)
+            worker.finished.connect(self.finished)
+            worker.failed.connect(self.failed)
+            worker.token.connect(self.token)
+            worker.progress.connect(self.progress)
+            thread.start()
+            self._threads.append(thread)
+            self._workers[lane] = worker
+        self._lane_of: dict[int, str] = {}
         self._running = True
 
     def request(self, op: str, **kwargs: Any) -> int:
@@ -109,20 +126,26 @@ class SessionEngine(QObject):
         if not self._running:
             raise RuntimeError("the session engine has shut down")
         request_id = next(self._ids)
-        self._dispatch.emit(request_id, op, kwargs)
+        lane = "code" if op in CODE_OPERATIONS else "session"
+        self._lane_of[request_id] = lane
+        (self._dispatch_code if lane == "code" else self._dispatch_session).emit(request_id, op, kwargs)
         return request_id
 
     def cancel(self, request_id: int) -> None:
         """Thread-safe: sets the flag the running (or queued) request checks."""
-        self._worker.cancel_flag(request_id).set()
+        lane = self._lane_of.get(request_id, "session")
+        self._workers[lane].cancel_flag(request_id).set()
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Orderly stop on window close: work in flight finishes (each mutation is already atomic), then the thread
-        ends; if it does not within `timeout_ms`, the process may exit anyway without losing committed data."""
+        """Orderly stop on window close: work in flight finishes (each mutation is already atomic), then the threads
+        end; if one does not within `timeout_ms`, the process may exit anyway without losing committed data."""
         if not self._running:
             return
         self._running = False
+        for worker in self._workers.values():
+            worker.cancel_all()
         self._close.emit()
-        self._thread.quit()
-        if not self._thread.wait(timeout_ms):
-            log.warning("session engine did not stop within %d ms", timeout_ms)
+        for thread in self._threads:
+            thread.quit()
+            if not thread.wait(timeout_ms):
+                log.warning("%s did not stop within %d ms", thread.objectName(), timeout_ms)

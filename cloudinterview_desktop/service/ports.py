@@ -27,6 +27,8 @@ class CodeRunner(Protocol):
             custom_inputs: list[dict[str, Any]] | None = ..., progress: ProgressSink | None = ...,
             cancel: threading.Event | None = ...) -> JudgeReport: ...
 
+    def starter_code(self, problem: CodingProblem, language: str) -> str: ...
+
 
 class TurnKind(StrEnum):
     INTRO = "intro"

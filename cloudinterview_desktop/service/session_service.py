@@ -220,6 +220,27 @@ class SessionService:
             activity_at=now, events=[NewEvent(EventKind.CODE_RUN, now, index, payload)]))
         return SessionStep(session, report=report)
 
+    def submit_code(self, session_id: str, code: str, language: str, progress: ProgressSink | None = None,
+                    cancel: threading.Event | None = None) -> SessionStep:
+        """Judge against the hidden tests; an accepted solution is also stored as the answer to the question."""
+        step = self.run_code(session_id, code, language, JudgeMode.SUBMIT, None, progress, cancel)
+        assert step.report is not None
+        if not step.report.accepted:
+            return step
+        answered = self.submit_answer(session_id, "", code=code, language=language, follow_up=False)
+        return SessionStep(answered.session, report=step.report)
+
+    def code_for(self, session_id: str, question_index: int, language: str) -> str:
+        """What the editor shows: the saved draft for this question and language, else the starter code."""
+        drafts = self._repo.drafts(session_id, question_index)
+        if language in drafts:
+            return drafts[language]
+        session = self._repo.get(session_id)
+        item = self._item_for(session, question_index)
+        if not isinstance(item, CodingProblem) or self._judge is None:
+            return ""
+        return self._judge.starter_code(item, language)
+
     def save_draft(self, session_id: str, question_index: int, language: str, code: str) -> None:
         self._repo.save_draft(session_id, question_index, language, code, self._clock())
 

@@ -112,7 +112,8 @@ class SessionRepository:
 
     def apply(self, session_id: str, changes: SessionChanges) -> InterviewSession:
         """Write a change set atomically; when this returns, it is committed (and fsynced: synchronous=FULL)."""
-        with DB.atomic():
+        # IMMEDIATE takes the write lock up front, so two engine threads never both read the same next seq.
+        with DB.atomic("IMMEDIATE"):
             row = SessionRow.get_or_none(SessionRow.id == session_id)
             if row is None:
                 raise SessionNotFound(session_id)

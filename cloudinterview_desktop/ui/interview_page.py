@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from cloudinterview_desktop.domain.session import AIResponse, InterviewSession, Role, TimelineEvent
+from cloudinterview_desktop.ui.coding_panel import CodingPanel
 
 EVENT_LABELS = {
     "session_started": "Interview started", "question_asked": "Question asked", "answer_submitted": "Answer saved",
@@ -49,8 +51,10 @@ class InterviewPage(QWidget):
     end_requested = Signal()
     stop_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, use_monaco: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.coding = CodingPanel(use_monaco=use_monaco)
+        self.answer_stack = QStackedWidget()
         self.progress_label = QLabel()
         self.timer_label = QLabel()
         self.timer_label.setAccessibleName("Time left")
@@ -73,6 +77,7 @@ class InterviewPage(QWidget):
         self.timeline = QListWidget()
         self.timeline.setAccessibleName("Timeline")
         self._deadline: datetime | None = None
+        self._can_advance = True
         self._streaming = ""
         self._history_html = ""
         self._clock = QTimer(self)
@@ -90,13 +95,21 @@ class InterviewPage(QWidget):
             controls.addWidget(button)
         controls.addStretch(1)
         controls.addWidget(self.stop_button)
-        controls.addWidget(self.submit_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.question_view, 3)
-        left_layout.addWidget(self.answer_box, 2)
-        left_layout.addLayout(controls)
+        text_answer = QWidget()
+        text_layout = QVBoxLayout(text_answer)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.addWidget(self.answer_box, 1)
+        submit_row = QHBoxLayout()
+        submit_row.addStretch(1)
+        submit_row.addWidget(self.submit_button)
+        text_layout.addLayout(submit_row)
+        self.answer_stack.addWidget(text_answer)
+        self.answer_stack.addWidget(self.coding)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.question_view)
+        left.addWidget(self.answer_stack)
+        left.setStretchFactor(0, 2)
+        left.setStretchFactor(1, 3)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -113,6 +126,7 @@ class InterviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
+        layout.addLayout(controls)
 
     def _connect(self) -> None:
         self.submit_button.clicked.connect(self._submit)
@@ -152,10 +166,13 @@ class InterviewPage(QWidget):
             self.progress_label.setText(f"<b>Question {question.index + 1} of {total}</b> · {question.kind} · "
                                         f"{question.difficulty} · {', '.join(question.topics)}")
             self.question_view.setMarkdown(question.prompt)
-        self.next_button.setEnabled(not session.is_last_question)
+        self._can_advance = not session.is_last_question
+        self.next_button.setEnabled(self._can_advance)
+        coding = question is not None and question.kind == "coding"
+        self.answer_stack.setCurrentIndex(1 if coding else 0)
+        hints = session.hints_used(session.current_question_index)
+        self.hint_button.setText(f"Hint ({hints} used)" if hints else "Hint")
         if session.started_at is not None:
-            from datetime import timedelta
-
             self._deadline = session.started_at + timedelta(minutes=session.config.duration_min)
             self._clock.start()
             self._tick()
@@ -188,8 +205,9 @@ class InterviewPage(QWidget):
         self._render_conversation()
 
     def set_busy(self, busy: bool, cancellable: bool = False) -> None:
-        for widget in (self.submit_button, self.hint_button, self.next_button, self.end_button, self.chat_input):
+        for widget in (self.submit_button, self.hint_button, self.end_button, self.chat_input):
             widget.setEnabled(not busy)
+        self.next_button.setEnabled(not busy and self._can_advance)
         self.stop_button.setVisible(busy and cancellable)
 
     def stop_clock(self) -> None:

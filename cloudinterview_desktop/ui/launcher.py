@@ -13,6 +13,7 @@ from cloudinterview_desktop.app import build_core
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.logging_setup import setup_logging
 from cloudinterview_desktop.paths import resolve_paths
+from cloudinterview_desktop.ui import editor_lsp
 from cloudinterview_desktop.ui.error_dialog import install_gui_excepthook
 from cloudinterview_desktop.ui.main_window import MainWindow
 
@@ -28,6 +29,8 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
     app.setOrganizationName("CloudInterview")
     install_gui_excepthook(paths)
     core = build_core(home)
+    language_server = editor_lsp.LanguageServer()
+    editor_lsp.install(language_server)
     engine = SessionEngine(core.service)
     window = MainWindow(engine, core.settings)
     if exit_after_shown:
@@ -37,5 +40,6 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
         QTimer.singleShot(0, lambda note=note: QMessageBox.information(window, "CloudInterview", note))
     code = app.exec()
     engine.shutdown()
+    language_server.stop()
     core.close()
     return int(code)

@@ -26,7 +26,8 @@ class MainWindow(QMainWindow):
     shown = Signal()
     session_changed = Signal(object)  # InterviewSession, after every committed change
 
-    def __init__(self, engine: SessionEngine, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: SessionEngine, settings: Settings, use_monaco: bool = True,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("CloudInterview")
         self.engine = engine
@@ -34,7 +35,8 @@ class MainWindow(QMainWindow):
         self.session: InterviewSession | None = None
         self._pending: dict[int, str] = {}  # request id -> op, for requests whose answer we still want
         self.home = HomePage()
-        self.interview = InterviewPage()
+        self.interview = InterviewPage(use_monaco=use_monaco)
+        self._loaded_code_for: tuple[str, int] | None = None  # (session, question) whose code the editor shows
         self.summary = SummaryPage()
         self.pages = QStackedWidget()
         for page in (self.home, self.interview, self.summary):
@@ -60,6 +62,15 @@ class MainWindow(QMainWindow):
         self.interview.end_requested.connect(self._confirm_end)
         self.interview.stop_requested.connect(self._stop)
         self.summary.home_requested.connect(self.go_home)
+        coding = self.interview.coding
+        coding.language_changed.connect(self._load_code)
+        coding.autosave.connect(lambda lang, code: self._call(
+            "save_draft", session_id=self._sid(), question_index=self._index(), language=lang, code=code))
+        coding.run_requested.connect(lambda code, lang, inputs: self._call(
+            "run_code", session_id=self._sid(), code=code, language=lang, custom_inputs=inputs))
+        coding.submit_requested.connect(lambda code, lang: self._call(
+            "submit_code", session_id=self._sid(), code=code, language=lang))
+        self.engine.progress.connect(lambda _rid, done, total: coding.tests.set_progress(done, total))
 
     def _restore(self) -> None:
         geometry = self.settings.get(Key.WINDOW_GEOMETRY)
@@ -73,11 +84,20 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         return self.session.id
 
+    def _index(self) -> int:
+        assert self.session is not None
+        return self.session.current_question_index
+
+    def _load_code(self, language: str) -> None:
+        self._call("code_for", session_id=self._sid(), question_index=self._index(), language=language)
+
     def _call(self, op: str, **kwargs: Any) -> int:
         request_id = self.engine.request(op, **kwargs)
         self._pending[request_id] = op
         if op in STREAMING_OPS | {"create_session", "resume_session"}:
             self.interview.set_busy(True, cancellable=op in {"chat", "submit_answer", "hint"})
+        elif op in {"run_code", "submit_code"}:
+            self.interview.coding.set_busy(True)
         return request_id
 
     # -- user actions ----------------------------------------------------------------------------------------
@@ -118,6 +138,17 @@ class MainWindow(QMainWindow):
     def _on_finished(self, request_id: int, op: str, result: object) -> None:
         if self._pending.pop(request_id, None) is None:
             return  # a result nobody waits for any more
+        if op in {"run_code", "submit_code"}:
+            self.interview.coding.set_busy(False)
+            assert isinstance(result, SessionStep) and result.report is not None
+            self.interview.coding.tests.show_report(result.report)
+            self._show(result.session)
+            return
+        if op == "code_for":
+            self.interview.coding.load_code(str(result), self.interview.coding.current_language())
+            return
+        if op == "save_draft":
+            return
         self.interview.set_busy(False)
         if op == "interrupted_sessions":
             self.home.set_interrupted(list(result))  # type: ignore[call-overload]
@@ -144,7 +175,11 @@ class MainWindow(QMainWindow):
         if self._pending.pop(request_id, None) is None:
             return
         self.interview.set_busy(False)
+        self.interview.coding.set_busy(False)
         self.home.start_button.setEnabled(True)
+        if op in {"run_code", "submit_code"}:
+            self.interview.coding.tests.show_error(message)
+            return
         if message == "cancelled":
             if self.session is not None:
                 self.interview.show_session(self.session)
@@ -154,6 +189,12 @@ class MainWindow(QMainWindow):
     def _show(self, session: InterviewSession) -> None:
         self.session = session
         self.interview.show_session(session)
+        question = session.current_question
+        key = (session.id, session.current_question_index)
+        if question is not None and question.kind == "coding" and self._loaded_code_for != key:
+            self._loaded_code_for = key
+            self.interview.coding.flush_autosave()
+            self._load_code(self.interview.coding.current_language())
         if self.pages.currentWidget() is not self.interview and not session.status.is_final:
             self.pages.setCurrentWidget(self.interview)
         self.session_changed.emit(session)

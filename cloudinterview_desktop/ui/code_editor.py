@@ -1,0 +1,105 @@
+"""The code editor: Monaco (qtmonaco) created on first show, so the window paints before Qt WebEngine loads."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+log = logging.getLogger(__name__)
+
+MONACO_LANGUAGE = {"python": "python", "javascript": "javascript", "cpp": "cpp", "java": "java"}
+
+
+class CodeEditor(QWidget):
+    """Holds the text itself (qtmonaco's copy arrives asynchronously from JavaScript), so `code()` is always current."""
+
+    text_changed = Signal(str)
+    ready = Signal()
+
+    def __init__(self, use_monaco: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Code editor")
+        self._use_monaco = use_monaco
+        self._editor: Any = None
+        self._ready = False
+        self._text = ""
+        self._language = "python"
+        self._dark = False
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._placeholder = QLabel("Loading the editor…")
+        self._layout.addWidget(self._placeholder)
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._editor is None:
+            self._create()
+
+    def _create(self) -> None:
+        editor: Any
+        if self._use_monaco:
+            try:
+                from qtmonaco import Monaco
+
+                editor = Monaco(self)
+                editor.initialized.connect(self._on_initialized)
+                editor.text_changed.connect(self._on_text)
+            except Exception as exc:  # WebEngine missing or broken: a plain editor keeps the interview going
+                log.error("Monaco editor unavailable, using a plain text editor: %s", exc)
+                editor = None
+            else:
+                self._editor = editor
+        if self._editor is None:
+            plain = QPlainTextEdit(self)
+            plain.setAccessibleName("Code editor")
+            plain.setPlainText(self._text)
+            plain.textChanged.connect(lambda: self._on_text(plain.toPlainText()))
+            self._editor = plain
+            self._ready = True
+        self._layout.removeWidget(self._placeholder)
+        self._placeholder.deleteLater()
+        self._layout.addWidget(self._editor)
+        if self._ready:
+            self.ready.emit()
+
+    def _on_initialized(self) -> None:
+        self._ready = True
+        self._editor.set_text(self._text, language=MONACO_LANGUAGE.get(self._language, self._language))
+        self._editor.set_theme("vs-dark" if self._dark else "vs")
+        self.ready.emit()
+
+    def _on_text(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.text_changed.emit(text)
+
+    def code(self) -> str:
+        return self._text
+
+    def set_code(self, text: str, language: str | None = None) -> None:
+        self._text = text
+        if language:
+            self._language = language
+        if not self._ready:
+            return
+        if isinstance(self._editor, QPlainTextEdit):
+            self._editor.setPlainText(text)
+        else:
+            self._editor.set_text(text, language=MONACO_LANGUAGE.get(self._language, self._language))
+
+    def set_theme(self, dark: bool) -> None:
+        self._dark = dark
+        if self._ready and not isinstance(self._editor, QPlainTextEdit):
+            self._editor.set_theme("vs-dark" if dark else "vs")
+
+    def focus_editor(self) -> None:
+        if self._editor is not None:
+            self._editor.setFocus()
