@@ -14,6 +14,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import median, report
@@ -21,7 +22,7 @@ from common import median, report
 from cloudinterview_desktop.bank.catalog import Catalog
 from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.bank.selection import select_slugs
-from cloudinterview_desktop.domain.problems import Difficulty
+from cloudinterview_desktop.domain.problems import BankItem, CodingProblem, Difficulty, TheoryQuestion
 from cloudinterview_desktop.domain.session import Mode, SessionConfig
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,8 +36,10 @@ def generate(path: Path, count: int) -> Catalog:
     coding_raw = json.loads((REPO / "resources/bank/coding/two-sum.json").read_text())
     theory_raw = json.loads(next((REPO / "resources/bank/theory").glob("*.json")).read_text())
     coding, theory = parse_item(coding_raw), parse_item(theory_raw)
+    assert isinstance(coding, CodingProblem) and isinstance(theory, TheoryQuestion)
     catalog = Catalog(path)
-    batch = []
+    batch: list[tuple[BankItem, dict[str, Any]]] = []
+    item: BankItem
     for i in range(count):
         difficulty = rng.choice(list(Difficulty))
         topics = tuple(rng.sample(TOPICS, 2))

@@ -73,7 +73,8 @@ def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
     bank, bank_notes = open_bank(paths)
     notes += bank_notes
     judge = build_judge()
-    service = SessionService(sessions, bank, interviewer or TemplateInterviewer(), MeasuredFeedbackBuilder(), judge)
+    service = SessionService(sessions, bank, interviewer or TemplateInterviewer(), MeasuredFeedbackBuilder(), judge,
+                             session_file_dirs=(paths.recordings_dir, paths.reports_dir))
     core = AppCore(paths, settings, report, sessions, bank, judge, service, notes)
     if apply_retention:
         apply_retention_policy(core)

@@ -8,7 +8,7 @@ import sys
 from cloudinterview_desktop.cli.context import CliContext, CommandError
 from cloudinterview_desktop.cli.output import print_json, print_table
 from cloudinterview_desktop.domain.session import SessionStatus
-from cloudinterview_desktop.service.data_management import delete_all_data, delete_session
+from cloudinterview_desktop.service.data_management import delete_all_data
 from cloudinterview_desktop.service.serialization import session_to_dict, summary_to_dict
 
 
@@ -74,11 +74,11 @@ def show_session(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def delete_one(args: argparse.Namespace, ctx: CliContext) -> int:
     session_id = ctx.core.sessions.resolve_id(args.session_id)
-    result = delete_session(ctx.core.sessions, ctx.core.paths, session_id)
+    files = ctx.core.service.delete_session(session_id)
     if args.json:
-        print_json({"deleted": session_id, "files": result.files})
+        print_json({"deleted": session_id, "files": files})
     else:
-        print(f"deleted session {session_id} ({result.files} files)")
+        print(f"deleted session {session_id} ({files} files)")
     return 0
 
 

@@ -1,10 +1,12 @@
-"""Deleting the user's data: one session, old sessions, or everything (database rows, recordings, reports)."""
+"""Deleting the user's data: a session's files, old sessions, or everything (database rows, recordings, reports)."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from cloudinterview_desktop.paths import AppPaths
 from cloudinterview_desktop.store.session_repository import SessionRepository
@@ -16,18 +18,14 @@ class DeletionResult:
     files: int
 
 
-def _session_files(paths: AppPaths, session_id: str) -> int:
+def remove_session_files(folders: Iterable[Path], session_id: str) -> int:
+    """Each session's recordings and reports live in <folder>/<session id>/; returns the number of files removed."""
     removed = 0
-    for folder in (paths.recordings_dir / session_id, paths.reports_dir / session_id):
+    for folder in (f / session_id for f in folders):
         if folder.exists():
             removed += sum(1 for p in folder.rglob("*") if p.is_file())
             shutil.rmtree(folder)
     return removed
-
-
-def delete_session(repo: SessionRepository, paths: AppPaths, session_id: str) -> DeletionResult:
-    repo.delete(session_id)
-    return DeletionResult(1, _session_files(paths, session_id))
 
 
 def purge_older_than(repo: SessionRepository, paths: AppPaths, days: int) -> DeletionResult:
@@ -35,7 +33,7 @@ def purge_older_than(repo: SessionRepository, paths: AppPaths, days: int) -> Del
     files = 0
     for session_id in ids:
         repo.delete(session_id)
-        files += _session_files(paths, session_id)
+        files += remove_session_files((paths.recordings_dir, paths.reports_dir), session_id)
     return DeletionResult(len(ids), files)
 
 

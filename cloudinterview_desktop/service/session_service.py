@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from cloudinterview_desktop.domain.errors import DomainError
@@ -27,6 +28,7 @@ from cloudinterview_desktop.domain.session import (
     SessionStatus,
     transition,
 )
+from cloudinterview_desktop.service.data_management import remove_session_files
 from cloudinterview_desktop.service.ports import (
     CodeRunner,
     FeedbackBuilder,
@@ -71,7 +73,7 @@ class HintStep:
 class SessionService:
     def __init__(self, repository: SessionRepository, questions: QuestionSource, interviewer: Interviewer,
                  feedback: FeedbackBuilder, judge: CodeRunner | None = None, clock: Clock = datetime.now,
-                 profile_id: str = "local") -> None:
+                 profile_id: str = "local", session_file_dirs: tuple[Path, ...] = ()) -> None:
         self._repo = repository
         self._questions = questions
         self._interviewer = interviewer
@@ -79,6 +81,7 @@ class SessionService:
         self._judge = judge
         self._clock = clock
         self._profile = profile_id
+        self._file_dirs = session_file_dirs  # recordings/ and reports/: each session's files live in <dir>/<id>/
 
     # -- create / start / resume ------------------------------------------------------------------------------
 
@@ -296,6 +299,11 @@ class SessionService:
 
     def list_sessions(self, status: SessionStatus | None = None) -> list[SessionSummary]:
         return self._repo.summaries(status=status)
+
+    def delete_session(self, session_id: str) -> int:
+        """Delete the session with its answers, recordings and reports; returns the number of files removed."""
+        self._repo.delete(session_id)
+        return remove_session_files(self._file_dirs, session_id)
 
     # -- internals -------------------------------------------------------------------------------------------
 

@@ -77,6 +77,15 @@ class SessionSummary:
     current_question_index: int
     last_activity_at: datetime | None
     overall_score: float | None = None
+    dimensions: dict[str, float] = field(default_factory=dict)  # rubric scores (1-4) that were observed
+
+
+def _observed_dimensions(payload: dict[str, Any]) -> dict[str, float]:
+    dims = payload.get("dimensions", {})
+    if not isinstance(dims, dict):
+        return {}
+    return {name: float(d["score"]) for name, d in dims.items()
+            if isinstance(d, dict) and isinstance(d.get("score"), int | float)}
 
 
 def _config(row: SessionRow) -> SessionConfig:
@@ -214,14 +223,14 @@ class SessionRepository:
             query = query.limit(limit)
         rows: list[Any] = list(query)
         feedbacks: list[Any] = list(FeedbackRow.select(FeedbackRow.session, FeedbackRow.payload))
-        scores = {f.session_id: json.loads(f.payload).get("overall", {}).get("score")
-                  for f in feedbacks}
+        payloads = {f.session_id: json.loads(f.payload) for f in feedbacks}
         return [
             SessionSummary(id=r.id, mode=Mode(r.mode), job_type=r.job_type, seniority=r.seniority,
                            status=SessionStatus(r.status), created_at=r.created_at,
                            question_count=r.question_count, answered=int(r.answered_count or 0),
                            current_question_index=r.current_question_index, last_activity_at=r.last_activity_at,
-                           overall_score=scores.get(r.id))
+                           overall_score=payloads.get(r.id, {}).get("overall", {}).get("score"),
+                           dimensions=_observed_dimensions(payloads.get(r.id, {})))
             for r in rows
         ]
 

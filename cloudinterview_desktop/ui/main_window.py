@@ -6,13 +6,14 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
 from cloudinterview_desktop.domain.session import InterviewSession, SessionConfig
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.service.session_service import HintStep, SessionStep
 from cloudinterview_desktop.settings import Key, Settings
+from cloudinterview_desktop.ui.history_page import HistoryPage
 from cloudinterview_desktop.ui.home_page import HomePage
 from cloudinterview_desktop.ui.interview_page import InterviewPage
 from cloudinterview_desktop.ui.summary_page import SummaryPage
@@ -38,16 +39,30 @@ class MainWindow(QMainWindow):
         self.interview = InterviewPage(use_monaco=use_monaco)
         self._loaded_code_for: tuple[str, int] | None = None  # (session, question) whose code the editor shows
         self.summary = SummaryPage()
+        self.history = HistoryPage()
         self.pages = QStackedWidget()
-        for page in (self.home, self.interview, self.summary):
+        for page in (self.home, self.interview, self.summary, self.history):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self._build_toolbar()
         self.resize(1200, 800)
         self._restore()
         self._connect_callbacks()
         self._call("interrupted_sessions")
 
     # -- wiring ----------------------------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Navigation")
+        toolbar.setObjectName("navigation")
+        toolbar.setMovable(False)
+        self.home_action = QAction("New interview", self)
+        self.home_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.history_action = QAction("History", self)
+        self.history_action.setShortcut(QKeySequence("Ctrl+Y"))
+        for action in (self.home_action, self.history_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
 
     def _connect_callbacks(self) -> None:
         self.engine.finished.connect(self._on_finished)
@@ -62,6 +77,11 @@ class MainWindow(QMainWindow):
         self.interview.end_requested.connect(self._confirm_end)
         self.interview.stop_requested.connect(self._stop)
         self.summary.home_requested.connect(self.go_home)
+        self.home_action.triggered.connect(self.go_home)
+        self.history_action.triggered.connect(self.show_history)
+        self.history.home_requested.connect(self.go_home)
+        self.history.open_requested.connect(lambda sid: self._call("get", session_id=sid))
+        self.history.delete_requested.connect(self._confirm_delete)
         coding = self.interview.coding
         coding.language_changed.connect(self._load_code)
         coding.autosave.connect(lambda lang, code: self._call(
@@ -123,6 +143,16 @@ class MainWindow(QMainWindow):
             if op in STREAMING_OPS:
                 self.engine.cancel(request_id)
 
+    def show_history(self) -> None:
+        self.pages.setCurrentWidget(self.history)
+        self._call("list_sessions")
+
+    def _confirm_delete(self, session_id: str) -> None:
+        answer = QMessageBox.question(self, "Delete session",
+                                      "Delete this session with its answers, recordings and reports?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._call("delete_session", session_id=session_id)
+
     def go_home(self) -> None:
         self.session = None
         self.home.start_button.setEnabled(True)
@@ -153,6 +183,15 @@ class MainWindow(QMainWindow):
         if op == "interrupted_sessions":
             self.home.set_interrupted(list(result))  # type: ignore[call-overload]
             return
+        if op == "list_sessions":
+            self.history.set_sessions(list(result))  # type: ignore[call-overload]
+            return
+        if op == "delete_session":
+            self._call("list_sessions")
+            return
+        if op == "get" and isinstance(result, InterviewSession):
+            self._open_from_history(result)
+            return
         if op == "create_session":
             assert isinstance(result, InterviewSession)
             self._show(result)
@@ -170,6 +209,14 @@ class MainWindow(QMainWindow):
             self._show(result.session)
         elif isinstance(result, InterviewSession):
             self._show(result)
+
+    def _open_from_history(self, session: InterviewSession) -> None:
+        if session.status.is_final:
+            self.session = session
+            self.summary.show_session(session)
+            self.pages.setCurrentWidget(self.summary)
+        else:
+            self._call("resume_session", session_id=session.id)
 
     def _on_failed(self, request_id: int, op: str, message: str) -> None:
         if self._pending.pop(request_id, None) is None:

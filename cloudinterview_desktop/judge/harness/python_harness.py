@@ -1,8 +1,11 @@
 """Runs a candidate's Python code against test inputs inside the sandboxed child process.
 
-Standalone on purpose (run as `python -I python_harness.py PAYLOAD RESULT_FD`): it imports nothing from the app.
-The payload holds the code, the signature and the test inputs, never the expected outputs; the parent compares.
-Each result is one JSON line written to RESULT_FD.
+Standalone on purpose (run as `python -I -S python_harness.py PAYLOAD RESULT_FD`): it imports nothing from the app,
+and only the standard library. The payload holds the code, the signature and the test inputs, never the expected
+outputs; the parent compares. Each result is one JSON line written to RESULT_FD as soon as the test ends:
+    {"index": i, "status": "ok"|"error"|"timeout"|"memory"|"wrong_type"|"output_limit", "value": ...,
+     "error": "...", "time_ms": t, "stdout": "...", "stderr": "..."}
+index -1 is the loading of the code; events: {"event": "compile_error"|"signature_error"|"done", ...}.
 """
 
 from __future__ import annotations
@@ -11,19 +14,39 @@ import io
 import json
 import math
 import os
-import resource
 import signal
 import sys
 import time
-import traceback
 from collections import deque
 from typing import Any
 
-OUTPUT_CAP = 8192
+OUTPUT_CAP = 8192  # characters of a test's stdout/stderr kept for the report
+OUTPUT_LIMIT = 8 * 1024 * 1024  # characters a test may print before it is stopped (output limit exceeded)
+
+# LeetCode runs Python solutions with these names already imported; a name is only imported when the code
+# mentions it, so the common case pays nothing for `typing` and friends.
+AUTO_IMPORTS: dict[str, tuple[str, str | None]] = {
+    **{name: ("typing", name) for name in (
+        "List", "Dict", "Set", "Tuple", "Optional", "Deque", "DefaultDict", "FrozenSet", "Iterable", "Iterator",
+        "Callable", "Union", "Any", "Generator", "Sequence", "Mapping")},
+    **{name: ("collections", name) for name in ("deque", "defaultdict", "Counter", "OrderedDict", "namedtuple")},
+    **{name: ("heapq", name) for name in (
+        "heappush", "heappop", "heapify", "heappushpop", "heapreplace", "nlargest", "nsmallest")},
+    **{name: ("bisect", name) for name in ("bisect_left", "bisect_right", "insort", "insort_left", "insort_right")},
+    **{name: ("functools", name) for name in ("lru_cache", "cache", "reduce", "cmp_to_key", "partial")},
+    **{name: ("itertools", name) for name in (
+        "accumulate", "permutations", "combinations", "combinations_with_replacement", "product", "chain",
+        "groupby", "zip_longest", "islice", "count", "pairwise")},
+    **{name: ("math", name) for name in ("inf", "gcd", "lcm", "sqrt", "isqrt", "comb", "factorial", "ceil", "floor",
+                                         "log2", "log", "pi")},
+    **{name: (name, None) for name in (
+        "collections", "heapq", "bisect", "functools", "itertools", "math", "string", "re", "random", "operator",
+        "sys", "copy", "statistics", "json")},
+}
 
 
 class ListNode:
-    def __init__(self, val: Any = 0, next: ListNode | None = None) -> None:
+    def __init__(self, val: Any = 0, next: ListNode | None = None) -> None:  # noqa: A002 - LeetCode's name
         self.val = val
         self.next = next
 
@@ -88,12 +111,14 @@ def to_arg(value: Any, spec: Any) -> Any:
     if spec == "TreeNode":
         return build_tree(value)
     if isinstance(spec, tuple) and value is not None:
+        if spec[1] in ("int", "float", "bool", "str"):
+            return list(value)  # a fresh list: the code may mutate it
         return [to_arg(item, spec[1]) for item in value]
     return value
 
 
 def _type_name(value: Any) -> str:
-    return type(value).__name__
+    return "None" if value is None else type(value).__name__
 
 
 def from_result(value: Any, spec: Any) -> Any:
@@ -113,7 +138,7 @@ def from_result(value: Any, spec: Any) -> Any:
             value = value.next
             seen += 1
             if seen > 10_000_000:
-                raise WrongType("returned list has a cycle")
+                raise WrongType("the returned linked list has a cycle")
         return out
     if spec == "TreeNode":
         if not isinstance(value, TreeNode):
@@ -128,6 +153,8 @@ def from_result(value: Any, spec: Any) -> Any:
             out_tree.append(node.val)
             queue.append(node.left)
             queue.append(node.right)
+            if len(out_tree) > 10_000_000:
+                raise WrongType("the returned tree has a cycle")
         while out_tree and out_tree[-1] is None:
             out_tree.pop()
         return out_tree
@@ -195,24 +222,81 @@ def _cap(text: str) -> str:
 class Reporter:
     def __init__(self, fd: int) -> None:
         self._out = os.fdopen(fd, "w", buffering=1, encoding="utf-8", closefd=False)
+        self.index = -1  # the test running now, for a report written from inside it (output limit)
 
     def emit(self, **record: Any) -> None:
         try:
-            self._out.write(json.dumps(record, allow_nan=False, default=repr) + "\n")
-        except ValueError:
-            self._out.write(json.dumps({**record, "value": repr(record.get("value"))}) + "\n")
+            line = json.dumps(record, allow_nan=False, default=repr)
+        except (ValueError, TypeError, RecursionError):
+            line = json.dumps({**record, "value": _cap(repr(record.get("value")))}, default=repr)
+        self._out.write(line + "\n")
         self._out.flush()
 
 
-def run_call(reporter: Reporter, index: int, call: Any, time_limit_s: float) -> bool:
-    """Run one test; report it; return False when the run must stop (a timeout)."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    sys.stdout, sys.stderr = stdout, stderr
+class CappedWriter(io.TextIOBase):
+    """A test's sys.stdout/sys.stderr: keeps the head, and stops the run when the code prints too much."""
+
+    def __init__(self, reporter: Reporter, limit: int) -> None:
+        super().__init__()
+        self._reporter = reporter
+        self._limit = limit
+        self._parts: list[str] = []
+        self._kept = 0
+        self.total = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self.total += len(text)
+        if self._kept < OUTPUT_CAP:
+            self._parts.append(text[: OUTPUT_CAP - self._kept])
+            self._kept += len(self._parts[-1])
+        if self.total > self._limit:
+            # Unlike an exception, this cannot be caught by the code that keeps printing.
+            self._reporter.emit(index=self._reporter.index, status="output_limit", value=None, time_ms=0,
+                                error=f"printed more than {self._limit} characters", stdout="", stderr="")
+            os._exit(0)
+        return len(text)
+
+    def value(self) -> str:
+        text = "".join(self._parts)
+        return text + f"\n... ({self.total - self._kept} more characters)" if self.total > self._kept else text
+
+
+def _error_text(exc: BaseException) -> str:
+    import traceback  # only on failure: importing it costs a fifth of the interpreter's start-up
+
+    lines = traceback.format_exception(type(exc), exc, exc.__traceback__)
+    text = "".join(lines)
+    where = text.find('File "<solution>"')
+    if where >= 0:
+        return _cap("Traceback (most recent call last):\n  " + text[where:])
+    return _cap("".join(traceback.format_exception_only(type(exc), exc)).strip())
+
+
+def run_call(reporter: Reporter, index: int, prepare: Any, time_limit_s: float, output_limit: int) -> bool:
+    """Run one test: `prepare()` builds the arguments and returns (call, convert); only `call()` is timed.
+
+    Reports the result; returns False when the run must stop (a timeout)."""
+    stdout, stderr = CappedWriter(reporter, output_limit), CappedWriter(reporter, output_limit)
+    reporter.index = index
     status, value, error = "ok", None, ""
-    signal.setitimer(signal.ITIMER_REAL, time_limit_s)
-    start = time.perf_counter()
+    elapsed_ms = 0.0
     try:
-        value = call()
+        call, convert = prepare()
+        sys.stdout, sys.stderr = stdout, stderr
+        signal.setitimer(signal.ITIMER_REAL, time_limit_s)
+        start = time.perf_counter()
+        try:
+            result = call()
+        finally:
+            elapsed_ms = (time.perf_counter() - start) * 1000
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        value = convert(result)
     except TestTimeout:
         status = "timeout"
     except RecursionError:
@@ -222,79 +306,30 @@ def run_call(reporter: Reporter, index: int, call: Any, time_limit_s: float) -> 
     except WrongType as exc:
         status, error = "wrong_type", str(exc)
     except BaseException as exc:  # the candidate's code may raise anything, SystemExit included
-        status = "error"
-        error = _cap("".join(traceback.format_exception_only(type(exc), exc)).strip())
-        tb = traceback.format_exc()
-        error = _cap(tb[tb.find('File "<solution>"') :] if '"<solution>"' in tb else error)
+        status, error = "error", _error_text(exc)
     finally:
-        elapsed_ms = (time.perf_counter() - start) * 1000
         signal.setitimer(signal.ITIMER_REAL, 0)
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
     reporter.emit(index=index, status=status, value=value if status == "ok" else None, error=error,
-                  time_ms=round(elapsed_ms, 3), stdout=_cap(stdout.getvalue()), stderr=_cap(stderr.getvalue()))
+                  time_ms=round(elapsed_ms, 3), stdout=stdout.value(), stderr=stderr.value())
     return status != "timeout"
 
 
-def main() -> None:
-    with open(sys.argv[1], encoding="utf-8") as handle:
-        payload = json.load(handle)
-    reporter = Reporter(int(sys.argv[2]))
-    # The payload is no business of the candidate's code.
-    os.unlink(sys.argv[1])
-    sys.setrecursionlimit(max(10_000, int(payload.get("recursion_limit", 100_000))))
-    signal.signal(signal.SIGALRM, _on_timer)
-    time_limit_s = payload["time_limit_ms"] / 1000.0
+def _namespace(code: str) -> dict[str, Any]:
     namespace: dict[str, Any] = {"__name__": "__solution__", "ListNode": ListNode, "TreeNode": TreeNode}
-    try:
-        compiled = compile(payload.get("prompt", "") + "\n" + payload["code"], "<solution>", "exec")
-    except (SyntaxError, ValueError) as exc:
-        reporter.emit(event="compile_error", error=_cap("".join(traceback.format_exception_only(type(exc), exc))))
-        return
-    load_ok = run_call(reporter, -1, lambda: exec(compiled, namespace), time_limit_s)
-    if not load_ok:
-        return
+    for name, (module_name, attr) in AUTO_IMPORTS.items():
+        if name in code:
+            try:
+                module = __import__(module_name)
+                namespace[name] = getattr(module, attr) if attr else module
+            except (ImportError, AttributeError):
+                pass
+    return namespace
+
+
+def _run_function(reporter: Reporter, namespace: dict[str, Any], payload: dict[str, Any], limit_s: float,
+                  output_limit: int) -> None:
     signature = payload["signature"]
-    tests = payload["tests"]
-    if payload.get("entry_point"):
-        try:
-            func = resolve_entry_point(namespace, payload["entry_point"])
-        except Exception as exc:
-            reporter.emit(event="signature_error", error=f"cannot find {payload['entry_point']}: {exc}")
-            return
-        for index, test in enumerate(tests):
-            if not run_call(reporter, index, lambda t=test: func(**t["input"]), time_limit_s):
-                break
-        if payload.get("check"):
-            check_ns: dict[str, Any] = dict(namespace)
-            exec(compile(payload["check"], "<check>", "exec"), check_ns)
-            run_call(reporter, len(tests), lambda: check_ns["check"](func) and None, time_limit_s * 5)
-        return
-    if signature.get("class"):
-        cls = namespace.get(signature["class"])
-        if not isinstance(cls, type):
-            reporter.emit(event="signature_error", error=f"define a class `{signature['class']}`")
-            return
-        ctor = [parse_type(p["type"]) for p in signature.get("constructor", [])]
-        methods = {m["name"]: m for m in signature["methods"]}
-
-        def run_design(ops: list[str], args: list[list[Any]]) -> list[Any]:
-            instance = cls(*[to_arg(a, s) for a, s in zip(args[0], ctor, strict=False)])
-            out: list[Any] = [None]
-            for op, op_args in zip(ops[1:], args[1:], strict=True):
-                method = methods[op]
-                bound = getattr(instance, op, None) or getattr(instance, camel(op), None)
-                if bound is None:
-                    raise LookupError(f"class {signature['class']} has no method `{op}`")
-                specs = [parse_type(p["type"]) for p in method["params"]]
-                result = bound(*[to_arg(a, s) for a, s in zip(op_args, specs, strict=True)])
-                out.append(from_result(result, parse_type(method.get("returns", "void"))))
-            return out
-
-        for index, test in enumerate(tests):
-            inp = test["input"]
-            if not run_call(reporter, index, lambda i=inp: run_design(i["operations"], i["arguments"]), time_limit_s):
-                break
-        return
     try:
         func = resolve_function(namespace, signature["function"])
     except LookupError as exc:
@@ -302,16 +337,106 @@ def main() -> None:
         return
     params = [(p["name"], parse_type(p["type"])) for p in signature["params"]]
     returns = parse_type(signature["returns"])
-    for index, test in enumerate(tests):
+    for index, test in enumerate(payload["tests"]):
 
-        def call(inp: dict[str, Any] = test["input"]) -> Any:
+        def prepare(inp: dict[str, Any] = test["input"]) -> Any:
             args = [to_arg(inp[name], spec) for name, spec in params]
-            return from_result(func(*args), returns)
+            return (lambda: func(*args)), (lambda result: from_result(result, returns))
 
-        if not run_call(reporter, index, call, time_limit_s):
+        if not run_call(reporter, index, prepare, limit_s, output_limit):
             break
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    reporter.emit(event="done", max_rss_kb=usage.ru_maxrss)
+
+
+def _run_design(reporter: Reporter, namespace: dict[str, Any], payload: dict[str, Any], limit_s: float,
+                output_limit: int) -> None:
+    signature = payload["signature"]
+    cls = namespace.get(signature["class"])
+    if not isinstance(cls, type):
+        reporter.emit(event="signature_error", error=f"define a class `{signature['class']}`")
+        return
+    ctor = [parse_type(p["type"]) for p in signature.get("constructor", [])]
+    methods = {m["name"]: ([parse_type(p["type"]) for p in m["params"]], parse_type(m.get("returns", "void")))
+               for m in signature["methods"]}
+
+    def run_design(ops: list[str], args: list[list[Any]]) -> list[Any]:
+        instance = cls(*[to_arg(a, s) for a, s in zip(args[0], ctor, strict=False)])
+        out: list[Any] = [None]
+        for op, op_args in zip(ops[1:], args[1:], strict=True):
+            if op not in methods:
+                raise LookupError(f"operation `{op}` is not in the signature")
+            specs, returns = methods[op]
+            bound = getattr(instance, op, None) or getattr(instance, camel(op), None)
+            if bound is None:
+                raise LookupError(f"class {signature['class']} has no method `{op}` (or `{camel(op)}`)")
+            out.append(from_result(bound(*[to_arg(a, s) for a, s in zip(op_args, specs, strict=True)]), returns))
+        return out
+
+    for index, test in enumerate(payload["tests"]):
+
+        def prepare(inp: dict[str, Any] = test["input"]) -> Any:
+            return (lambda: run_design(inp["operations"], inp["arguments"])), (lambda result: result)
+
+        if not run_call(reporter, index, prepare, limit_s, output_limit):
+            break
+
+
+def _run_entry_point(reporter: Reporter, namespace: dict[str, Any], payload: dict[str, Any], limit_s: float,
+                     output_limit: int) -> None:
+    try:
+        func = resolve_entry_point(namespace, payload["entry_point"])
+    except Exception as exc:
+        reporter.emit(event="signature_error", error=f"cannot find {payload['entry_point']}: {exc}")
+        return
+    tests = payload["tests"]
+    for index, test in enumerate(tests):
+        prepare = (lambda t=test: ((lambda: func(**t["input"])), (lambda result: result)))
+        if not run_call(reporter, index, prepare, limit_s, output_limit):
+            return
+    if payload.get("check"):
+        check_ns: dict[str, Any] = dict(namespace)
+
+        def prepare_check() -> Any:
+            exec(compile(payload["check"], "<check>", "exec"), check_ns)
+            return (lambda: check_ns["check"](func)), (lambda _result: None)
+
+        run_call(reporter, len(tests), prepare_check, limit_s * 5, output_limit)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    with open(args[0], encoding="utf-8") as handle:
+        payload = json.load(handle)
+    reporter = Reporter(int(args[1]))
+    # The payload is no business of the candidate's code.
+    try:
+        os.unlink(args[0])
+    except OSError:
+        pass
+    sys.setrecursionlimit(max(10_000, int(payload.get("recursion_limit", 100_000))))
+    signal.signal(signal.SIGALRM, _on_timer)
+    limit_s = payload["time_limit_ms"] / 1000.0
+    output_limit = int(payload.get("output_limit", OUTPUT_LIMIT))
+    source = payload.get("prompt", "") + "\n" + payload["code"]
+    try:
+        compiled = compile(source, "<solution>", "exec")
+    except (SyntaxError, ValueError) as exc:
+        import traceback
+
+        reporter.emit(event="compile_error", error=_cap("".join(traceback.format_exception_only(type(exc), exc))))
+        return
+    namespace = _namespace(source)
+    if not run_call(reporter, -1, lambda: ((lambda: exec(compiled, namespace)), (lambda _r: None)), limit_s,
+                    output_limit):
+        return
+    if payload.get("entry_point"):
+        _run_entry_point(reporter, namespace, payload, limit_s, output_limit)
+    elif payload["signature"].get("class"):
+        _run_design(reporter, namespace, payload, limit_s, output_limit)
+    else:
+        _run_function(reporter, namespace, payload, limit_s, output_limit)
+    import resource
+
+    reporter.emit(event="done", max_rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 if __name__ == "__main__":

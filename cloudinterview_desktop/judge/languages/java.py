@@ -1,0 +1,158 @@
+"""Java: javac compiles the solution against the harness classes (compiled once into the cache), java runs them."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from cloudinterview_desktop.domain.judging import ToolchainStatus
+from cloudinterview_desktop.domain.problems import CodingProblem, Param, camel_case
+from cloudinterview_desktop.judge.languages.base import (
+    PAYLOAD,
+    Job,
+    Profile,
+    Program,
+    Step,
+    positional_tests,
+    write_jsonl_payload,
+    write_text,
+)
+from cloudinterview_desktop.judge.sandbox import RESULT_FD, SandboxLimits
+from cloudinterview_desktop.judge.toolchains import exposed_prefixes, missing, version_line, which
+from cloudinterview_desktop.judge.typemap import int_width, java_type
+from cloudinterview_desktop.resources import package_path
+
+log = logging.getLogger(__name__)
+
+HARNESS_FILES = ("CiHarness.java", "ListNode.java", "TreeNode.java")
+# LeetCode compiles Java solutions with these imports; kept on the solution's first line so that the
+# compiler's line numbers stay the candidate's own.
+IMPORTS = "import java.util.*; import java.util.function.*; import java.util.stream.*; import java.math.*; "
+JVM_FLAGS = ("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+             "-XX:ActiveProcessorCount=2")
+COMPILE_LIMITS = SandboxLimits(wall_s=90, cpu_s=90, address_space_mb=None, rss_mb=1536, file_size_mb=64,
+                               processes=256, open_files=512, output_bytes=4 * 1024 * 1024)
+NODE_CLASSES = """/**
+ * Provided by the judge:
+ * class ListNode { int val; ListNode next; ListNode() {} ListNode(int val) {...} ListNode(int val, ListNode next) {...} }
+ * class TreeNode { int val; TreeNode left; TreeNode right; TreeNode() {} TreeNode(int val) {...} ... }
+ */
+"""
+
+
+def java_starter(problem: CodingProblem) -> str:
+    signature = problem.signature
+    assert signature is not None
+    width = int_width(problem)
+    types = [p.type for p in (*signature.params, *signature.constructor)] + [signature.returns]
+    types += [t for m in signature.methods for t in (m.returns, *(p.type for p in m.params))]
+    header = NODE_CLASSES if any(t.base in ("ListNode", "TreeNode") for t in types) else ""
+
+    def params(ps: tuple[Param, ...]) -> str:
+        return ", ".join(f"{java_type(p.type, width)} {p.name}" for p in ps)
+
+    if signature.is_design:
+        cls = signature.class_name
+        lines = [f"class {cls} {{", f"    public {cls}({params(signature.constructor)}) {{", "        ", "    }"]
+        for method in signature.methods:
+            lines += ["    ", f"    public {java_type(method.returns, width, returned=True)} "
+                      f"{camel_case(method.name)}({params(method.params)}) {{", "        ", "    }"]
+        return header + "\n".join([*lines, "}"]) + "\n"
+    return (header + "class Solution {\n"
+            f"    public {java_type(signature.returns, width, returned=True)} {camel_case(signature.function)}"
+            f"({params(signature.params)}) {{\n        \n    }}\n}}\n")
+
+
+class Java:
+    name = "java"
+    title = "Java"
+    extensions = (".java",)
+
+    def _tools(self) -> tuple[str, str] | None:
+        javac, java = which("javac"), which("java")
+        return (javac, java) if javac and java else None
+
+    def toolchain(self) -> ToolchainStatus:
+        tools = self._tools()
+        if tools is None:
+            return missing(self.name, "a JDK 11 or newer (javac and java)",
+                           "e.g. `sudo apt install default-jdk-headless` or `brew install openjdk`")
+        return ToolchainStatus(language=self.name, available=True, version=version_line((tools[0], "-version")),
+                               commands={"javac": tools[0], "java": tools[1]})
+
+    def starter(self, problem: CodingProblem) -> str:
+        return java_starter(problem)
+
+    def harness_classes(self, javac: str, cache_dir: Path) -> Path | None:
+        """The harness compiled once per JDK into the cache; each submission then compiles only its own file."""
+        sources = b"".join(package_path("judge", "harness", "java", f).read_bytes() for f in HARNESS_FILES)
+        key = hashlib.sha256(os.path.realpath(javac).encode() + version_line((javac, "-version")).encode()
+                             + sources).hexdigest()[:16]
+        folder = cache_dir / "java-harness" / key
+        if (folder / "CiHarness.class").exists():
+            return folder
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            with (folder.parent / "lock").open("w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if (folder / "CiHarness.class").exists():
+                    return folder
+                build = Path(tempfile.mkdtemp(dir=folder.parent))
+                for name in HARNESS_FILES:
+                    shutil.copyfile(package_path("judge", "harness", "java", name), build / name)
+                done = subprocess.run([javac, "-encoding", "UTF-8", "-nowarn", "-d", str(build),
+                                       *(str(build / n) for n in HARNESS_FILES)],
+                                      capture_output=True, text=True, timeout=300, check=False)
+                if done.returncode != 0:
+                    log.warning("the Java harness does not compile: %s", done.stderr[-2000:])
+                    shutil.rmtree(build, ignore_errors=True)
+                    return None
+                with contextlib.suppress(OSError):
+                    shutil.rmtree(folder)
+                os.replace(build, folder)
+                return folder
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.warning("Java harness cache unavailable: %s", exc)
+            return None
+
+    def prepare(self, job: Job, workdir: Path, cache_dir: Path) -> Program:
+        tools = self._tools()
+        signature = job.problem.signature
+        assert tools is not None and signature is not None
+        javac, java = tools
+        cls = signature.class_name or "Solution"
+        source = f"{cls}.java"
+        write_text(workdir / source, IMPORTS + job.code)
+        classes = self.harness_classes(javac, cache_dir)
+        if classes is not None:
+            for item in classes.iterdir():
+                if item.suffix == ".class":
+                    shutil.copyfile(item, workdir / item.name)
+            sources: tuple[str, ...] = (source,)
+        else:
+            for name in HARNESS_FILES:
+                shutil.copyfile(package_path("judge", "harness", "java", name), workdir / name)
+            sources = (*HARNESS_FILES, source)
+        method = signature.function
+        header = {"class": cls, "design": signature.is_design, "method": method, "arity": len(signature.params),
+                  "constructor": [p.name for p in signature.constructor], "output_limit": job.output_limit}
+        write_jsonl_payload(workdir, header, positional_tests(job))
+        expose = exposed_prefixes(javac, java)
+        compile_step = Step(argv=(javac, "-encoding", "UTF-8", "-nowarn", "-cp", ".", "-d", ".",
+                                  *(f"-J{flag}" for flag in JVM_FLAGS), "-J-Xmx512m", *sources),
+                            expose=expose, path_dirs=(os.path.dirname(javac),), limits=COMPILE_LIMITS)
+        # The JVM reserves far more address space than it uses: memory is bounded by -Xmx (plus the sandbox's
+        # resident-memory watch) instead of RLIMIT_AS. -Xss gives the main thread LeetCode-deep recursion.
+        run = Step(argv=(java, f"-Xmx{job.memory_mb}m", "-Xss256m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+                         "-Xshare:auto", "-XX:ActiveProcessorCount=2", "-XX:TieredStopAtLevel=1", "-cp", ".",
+                         "CiHarness", PAYLOAD, RESULT_FD), expose=expose)
+        return Program(run=run, compile=compile_step,
+                       profile=Profile(startup_s=15.0, overhead_mb=256, address_space=False, processes=128,
+                                       open_files=256))

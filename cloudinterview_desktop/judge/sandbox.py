@@ -1,0 +1,488 @@
+"""Runs one untrusted command under limits and isolation: the `Sandbox` interface and its POSIX implementation.
+
+One `run()` is one process group in a fresh work directory, with a scrubbed environment, rlimits, a wall-clock
+limit (and an optional moving deadline) that kills the whole group, capped stdout/stderr, an optional result pipe
+read line by line, and a final sweep that kills anything the run left behind. Windows (Job Objects) and macOS
+(sandbox-exec) would be further implementations of the same `Sandbox` protocol.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import functools
+import logging
+import os
+import resource
+import secrets
+import selectors
+import shutil
+import signal
+import stat
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from cloudinterview_desktop.domain.errors import Cancelled
+from cloudinterview_desktop.judge import processes
+from cloudinterview_desktop.judge.isolation import (
+    GUARANTEES,
+    HIDDEN_DIRS,
+    ORDER,
+    IsolationLevel,
+    SandboxUser,
+    bubblewrap_argv,
+    namespaces_argv,
+    reachable_by_others,
+    sandbox_user,
+    tool,
+)
+
+log = logging.getLogger(__name__)
+
+MiB = 1024 * 1024
+RESULT_FD = "{result_fd}"  # placeholder in a command, replaced by the number of the result pipe's write end
+BASE_PATH = "/usr/local/bin:/usr/bin:/bin"
+
+
+class KillReason(StrEnum):
+    WALL = "wall"  # the whole run went past its wall-clock limit
+    DEADLINE = "deadline"  # the watcher's moving deadline passed (a test took too long)
+    OUTPUT = "output"  # stdout + stderr went past the output limit
+    RESULTS = "results"  # the result pipe went past its limit
+    MEMORY = "memory"  # the polled resident memory of the run went past its limit
+    CANCEL = "cancel"
+
+
+@dataclass(frozen=True)
+class SandboxLimits:
+    wall_s: float
+    cpu_s: int
+    address_space_mb: int | None  # RLIMIT_AS; None for runtimes that reserve huge address ranges (JVM, V8)
+    rss_mb: int | None = None  # polled resident memory of all the run's processes; None: not polled
+    stack_mb: int = 256
+    file_size_mb: int = 16
+    processes: int = 32  # tasks the run may add to what the sandbox user already has (RLIMIT_NPROC)
+    open_files: int = 64
+    output_bytes: int = 8 * MiB  # stdout + stderr; past it the group is killed
+    keep_bytes: int = 64 * 1024  # how much of each stream is kept for the report
+    result_bytes: int = 256 * MiB
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    argv: tuple[str, ...]
+    workdir: Path
+    limits: SandboxLimits
+    expose: tuple[Path, ...] = ()  # host paths the command must read (toolchain prefixes, caches)
+    env: Mapping[str, str] = field(default_factory=dict)
+    path_dirs: tuple[str, ...] = ()  # added to PATH (where the toolchain's own helpers live)
+    result_pipe: bool = False  # give the command a pipe for JSON-line results; its fd replaces RESULT_FD
+
+
+class ResultSink(Protocol):
+    """Receives result lines as they arrive and tells the sandbox when the next one is overdue."""
+
+    def on_line(self, line: bytes) -> None: ...
+
+    def deadline(self) -> float | None: ...  # time.monotonic() value, or None for no deadline
+
+
+@dataclass
+class RunOutcome:
+    exit_code: int | None
+    signal: int | None
+    killed: KillReason | None
+    wall_ms: float
+    max_rss_kb: int
+    stdout: str
+    stderr: str
+    stdout_truncated: bool = False
+    stderr_truncated: bool = False
+    result_lines: list[bytes] = field(default_factory=list)  # only when no sink was given
+
+    @property
+    def ok(self) -> bool:
+        return self.killed is None and self.signal is None and self.exit_code == 0
+
+
+class Sandbox(Protocol):
+    @property
+    def level(self) -> str: ...
+
+    def describe(self) -> str: ...
+
+    def workdir(self) -> contextlib.AbstractContextManager[Path]: ...
+
+    def run(self, spec: RunSpec, sink: ResultSink | None = None,
+            cancel: threading.Event | None = None) -> RunOutcome: ...
+
+
+class _Stream:
+    """Keeps the head of a stream and counts the rest."""
+
+    def __init__(self, keep: int) -> None:
+        self.keep = keep
+        self.data = bytearray()
+        self.total = 0
+
+    def feed(self, chunk: bytes) -> None:
+        self.total += len(chunk)
+        room = self.keep - len(self.data)
+        if room > 0:
+            self.data += chunk[:room]
+
+    def text(self) -> str:
+        return self.data.decode("utf-8", errors="replace")
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.data)
+
+
+class _Lines:
+    """Splits the result pipe into lines for the sink, with a cap on the total."""
+
+    def __init__(self, sink: ResultSink | None, limit: int) -> None:
+        self.sink = sink
+        self.limit = limit
+        self.total = 0
+        self.pending = bytearray()
+        self.collected: list[bytes] = []
+
+    def feed(self, chunk: bytes) -> None:
+        self.total += len(chunk)
+        self.pending += chunk
+        start = 0
+        while True:
+            end = self.pending.find(b"\n", start)
+            if end < 0:
+                break
+            self._emit(bytes(self.pending[start:end]))
+            start = end + 1
+        del self.pending[:start]
+
+    def flush(self) -> None:
+        if self.pending:
+            self._emit(bytes(self.pending))
+            self.pending.clear()
+
+    def _emit(self, line: bytes) -> None:
+        if self.sink is not None:
+            self.sink.on_line(line)
+        else:
+            self.collected.append(line)
+
+    @property
+    def exceeded(self) -> bool:
+        return self.total > self.limit
+
+
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True) if os.name == "posix" else None
+_PR_SET_PDEATHSIG = 1
+
+
+def _make_preexec(rlimits: list[tuple[int, int, int]]) -> Callable[[], None]:
+    """Runs in the child between fork and exec: only pre-imported C calls, so it is safe next to threads."""
+
+    def preexec() -> None:
+        for which, soft, hard in rlimits:
+            resource.setrlimit(which, (soft, hard))
+        if _libc is not None and hasattr(_libc, "prctl"):
+            # If the judge dies, its sandbox dies too (the wrappers pass this on to the code's namespace).
+            _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+    return preexec
+
+
+def _rlimits(limits: SandboxLimits, nproc: int | None) -> list[tuple[int, int, int]]:
+    out = [
+        (resource.RLIMIT_CPU, limits.cpu_s, limits.cpu_s + 1),  # SIGXCPU first, SIGKILL a second later
+        (resource.RLIMIT_FSIZE, limits.file_size_mb * MiB, limits.file_size_mb * MiB),
+        (resource.RLIMIT_NOFILE, limits.open_files, limits.open_files),
+        (resource.RLIMIT_CORE, 0, 0),
+        (resource.RLIMIT_STACK, limits.stack_mb * MiB, limits.stack_mb * MiB),
+    ]
+    if limits.address_space_mb is not None:
+        out.append((resource.RLIMIT_AS, limits.address_space_mb * MiB, limits.address_space_mb * MiB))
+    if nproc is not None:
+        out.append((resource.RLIMIT_NPROC, nproc, nproc))
+    return out
+
+
+def _remove_tree(path: Path) -> None:
+    def retry(func: Callable[..., object], target: str, _exc: object) -> None:
+        # The code may have left directories without write or search permission.
+        with contextlib.suppress(OSError):
+            os.chmod(os.path.dirname(target), stat.S_IRWXU)
+            os.chmod(target, stat.S_IRWXU)
+            func(target)
+
+    shutil.rmtree(path, onerror=retry)
+
+
+@functools.cache
+def _probe(level: IsolationLevel, argv: tuple[str, ...], expose: tuple[Path, ...], uid: int | None) -> bool:
+    """Tries a level once per process (the result is cached): does the probe command run inside it?"""
+    sandbox = PosixSandbox(level)
+    try:
+        with sandbox.workdir() as work:
+            spec = RunSpec(argv=argv, workdir=work, expose=expose,
+                           limits=SandboxLimits(wall_s=20, cpu_s=10, address_space_mb=None, processes=64,
+                                                open_files=256))
+            outcome = sandbox.run(spec)
+    except OSError as exc:
+        log.info("isolation %s unavailable: %s", level.value, exc)
+        return False
+    if not outcome.ok:
+        log.info("isolation %s unavailable: exit %s signal %s killed %s: %s", level.value, outcome.exit_code,
+                 outcome.signal, outcome.killed, outcome.stderr.strip()[-500:])
+    return outcome.ok
+
+
+def best_level(probe_argv: Sequence[str], expose: Sequence[Path],
+               ceiling: IsolationLevel = IsolationLevel.BUBBLEWRAP) -> IsolationLevel:
+    """The strongest level at or below `ceiling` that works here, found by running `probe_argv` inside it."""
+    user = sandbox_user()
+    for level in ORDER[ORDER.index(ceiling):]:
+        if level is IsolationLevel.RLIMITS:
+            return level
+        needed = "bwrap" if level is IsolationLevel.BUBBLEWRAP else "unshare"
+        if os.name != "posix" or not processes.proc_available() or tool(needed) is None:
+            continue
+        if user.drops_root and tool("setpriv") is None:
+            continue
+        if _probe(level, tuple(probe_argv), tuple(expose), user.uid):
+            return level
+    return IsolationLevel.RLIMITS
+
+
+class PosixSandbox:
+    """The Linux (and, at the rlimits level, other POSIX) implementation of `Sandbox`."""
+
+    def __init__(self, level: IsolationLevel = IsolationLevel.RLIMITS, work_root: Path | None = None,
+                 hidden: Sequence[Path] = ()) -> None:
+        self._level = level
+        self._work_root = work_root
+        self._user = sandbox_user()
+        self._hidden = tuple(HIDDEN_DIRS) + tuple(str(p) for p in hidden) + (str(Path.home()),)
+
+    @property
+    def level(self) -> str:
+        return self._level.value
+
+    def describe(self) -> str:
+        return GUARANTEES[self._level]
+
+    @contextlib.contextmanager
+    def workdir(self) -> Iterator[Path]:
+        path = Path(tempfile.mkdtemp(prefix="cloudinterview-judge-", dir=self._work_root))
+        try:
+            if self._user.uid is not None and self._user.gid is not None:
+                os.chown(path, self._user.uid, self._user.gid)
+            yield path
+        finally:
+            _remove_tree(path)
+
+    def _drop_in_popen(self, spec: RunSpec) -> bool:
+        """At the rlimits level root drops to `nobody` in the fork, if `nobody` can reach the toolchain."""
+        if self._level is not IsolationLevel.RLIMITS or not self._user.drops_root:
+            return False
+        return all(reachable_by_others(p) for p in (*spec.expose, Path(spec.argv[0])) if os.path.isabs(p))
+
+    def _nproc(self, spec: RunSpec, drop_in_popen: bool) -> int | None:
+        # RLIMIT_NPROC counts every task of the real uid, so the cap is "what that user runs now + allowance".
+        if self._user.drops_root and (self._level is not IsolationLevel.RLIMITS or drop_in_popen):
+            return processes.tasks_of_user(self._user.uid or 0) + spec.limits.processes + 8
+        if self._user.drops_root:
+            return None  # running as root: the kernel would ignore it anyway
+        return processes.tasks_of_user(os.getuid()) + spec.limits.processes + 8
+
+    def _argv(self, spec: RunSpec, result_fd: int | None) -> list[str]:
+        argv = [a.replace(RESULT_FD, str(result_fd)) if result_fd is not None else a for a in spec.argv]
+        if self._level is IsolationLevel.BUBBLEWRAP:
+            return bubblewrap_argv(tool("bwrap") or "bwrap", argv, spec.workdir, spec.expose, self._user)
+        if self._level is IsolationLevel.NAMESPACES:
+            return namespaces_argv(tool("unshare") or "unshare", argv, spec.workdir, spec.expose, self._hidden,
+                                   self._user)
+        return argv
+
+    def _env(self, spec: RunSpec, token: str) -> dict[str, str]:
+        path = ":".join(dict.fromkeys((*spec.path_dirs, *BASE_PATH.split(":"))))
+        inside_tmp = "/tmp" if self._level is not IsolationLevel.RLIMITS else str(spec.workdir)
+        env = {"PATH": path, "HOME": str(spec.workdir), "TMPDIR": inside_tmp, "LANG": "C.UTF-8",
+               "LC_ALL": "C.UTF-8", processes.MARKER_VAR: token}
+        env.update(spec.env)
+        return env
+
+    def run(self, spec: RunSpec, sink: ResultSink | None = None,
+            cancel: threading.Event | None = None) -> RunOutcome:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        token = secrets.token_hex(8)
+        drop = self._drop_in_popen(spec)
+        read_fd, write_fd = os.pipe() if spec.result_pipe else (-1, -1)
+        if write_fd >= 0:
+            # A JVM reopens the pipe through /dev/fd, which checks the pipe's mode against the sandbox user.
+            os.fchmod(write_fd, 0o622)
+        started = time.monotonic()
+        try:
+            proc = subprocess.Popen(
+                self._argv(spec, write_fd if write_fd >= 0 else None), cwd=spec.workdir,
+                env=self._env(spec, token), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE, pass_fds=(write_fd,) if write_fd >= 0 else (), start_new_session=True,
+                preexec_fn=_make_preexec(_rlimits(spec.limits, self._nproc(spec, drop))),
+                user=self._user.uid if drop else None, group=self._user.gid if drop else None,
+                extra_groups=[] if drop else None)
+        except BaseException:
+            if read_fd >= 0:
+                os.close(read_fd)
+                os.close(write_fd)
+            raise
+        finally:
+            if write_fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(write_fd)
+        try:
+            return self._supervise(proc, spec, sink, cancel, token, read_fd, started)
+        finally:
+            if read_fd >= 0:
+                os.close(read_fd)
+
+    def _supervise(self, proc: subprocess.Popen[bytes], spec: RunSpec, sink: ResultSink | None,
+                   cancel: threading.Event | None, token: str, read_fd: int, started: float) -> RunOutcome:
+        limits = spec.limits
+        assert proc.stdout is not None and proc.stderr is not None
+        out, err = _Stream(limits.keep_bytes), _Stream(limits.keep_bytes)
+        lines = _Lines(sink, limits.result_bytes)
+        feeds: dict[int, Callable[[bytes], None]] = {proc.stdout.fileno(): out.feed, proc.stderr.fileno(): err.feed}
+        if read_fd >= 0:
+            feeds[read_fd] = lines.feed
+        selector = selectors.DefaultSelector()
+        for fd in feeds:
+            os.set_blocking(fd, False)
+            selector.register(fd, selectors.EVENT_READ)
+        pidfd = -1
+        with contextlib.suppress(AttributeError, OSError):
+            pidfd = os.pidfd_open(proc.pid)
+            selector.register(pidfd, selectors.EVENT_READ)
+        wall_deadline = started + limits.wall_s
+        killed: KillReason | None = None
+        next_rss = started
+        status: tuple[int, int] | None = None
+        rusage_kb = 0
+        try:
+            while status is None:
+                now = time.monotonic()
+                deadline = wall_deadline
+                sink_deadline = sink.deadline() if sink is not None else None
+                if sink_deadline is not None and sink_deadline < deadline:
+                    deadline = sink_deadline
+                if now >= deadline:
+                    killed = KillReason.WALL if deadline == wall_deadline else KillReason.DEADLINE
+                    break
+                if cancel is not None and cancel.is_set():
+                    killed = KillReason.CANCEL
+                    break
+                if limits.rss_mb is not None and now >= next_rss:
+                    next_rss = now + 0.05
+                    if processes.tree_rss_kb(proc.pid) > limits.rss_mb * 1024:
+                        killed = KillReason.MEMORY
+                        break
+                timeout = min(deadline - now, 0.05 if (cancel is not None or limits.rss_mb) else 0.5)
+                if pidfd < 0:
+                    timeout = min(timeout, 0.02)
+                for key, _ in selector.select(timeout):
+                    fd = int(key.fd)
+                    if fd == pidfd:
+                        continue
+                    self._read_into(fd, feeds, selector)
+                if out.total + err.total > limits.output_bytes:
+                    killed = KillReason.OUTPUT
+                    break
+                if lines.exceeded:
+                    killed = KillReason.RESULTS
+                    break
+                pid, code, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    status, rusage_kb = (pid, code), usage.ru_maxrss
+        finally:
+            if status is None:
+                self._kill_group(proc.pid)
+                _pid, code, usage = os.wait4(proc.pid, 0)
+                status, rusage_kb = (proc.pid, code), usage.ru_maxrss
+            proc.returncode = -1  # reaped here with wait4 (for its rusage); Popen must not wait again
+            # Whatever outlived the main process (a detached child) goes now, before the pipes are drained.
+            self._kill_group(proc.pid)
+            self._kill_marked(token)
+            self._drain(feeds, selector, time.monotonic() + 2.0)
+            selector.close()
+            if pidfd >= 0:
+                os.close(pidfd)
+            proc.stdout.close()
+            proc.stderr.close()
+        lines.flush()
+        wall_ms = (time.monotonic() - started) * 1000
+        if killed is None and (out.total + err.total > limits.output_bytes):
+            killed = KillReason.OUTPUT
+        if killed is KillReason.CANCEL:
+            raise Cancelled()
+        raw = status[1]
+        exit_code, signum = None, None
+        if os.WIFSIGNALED(raw):
+            signum = os.WTERMSIG(raw)
+        elif os.WIFEXITED(raw):
+            exit_code = os.WEXITSTATUS(raw)
+            if self._level is not IsolationLevel.RLIMITS and exit_code > 128 and exit_code - 128 < 65:
+                # bwrap and the namespace shell report a child killed by signal N as exit status 128 + N.
+                signum, exit_code = exit_code - 128, None
+        return RunOutcome(exit_code=exit_code, signal=signum, killed=killed, wall_ms=wall_ms,
+                          max_rss_kb=int(rusage_kb), stdout=out.text(), stderr=err.text(),
+                          stdout_truncated=out.truncated, stderr_truncated=err.truncated,
+                          result_lines=lines.collected)
+
+    @staticmethod
+    def _read_into(fd: int, feeds: dict[int, Callable[[bytes], None]], selector: selectors.BaseSelector) -> None:
+        try:
+            chunk = os.read(fd, 1 << 16)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        if chunk:
+            feeds[fd](chunk)
+        else:
+            selector.unregister(fd)
+            del feeds[fd]
+
+    def _drain(self, feeds: dict[int, Callable[[bytes], None]], selector: selectors.BaseSelector,
+               until: float) -> None:
+        """Reads what the dead processes left in the pipes, until every writer is gone (or `until`)."""
+        while feeds and time.monotonic() < until:
+            for key, _ in selector.select(0.05):
+                if int(key.fd) in feeds:
+                    self._read_into(int(key.fd), feeds, selector)
+
+    @staticmethod
+    def _kill_group(pgid: int) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pgid, signal.SIGKILL)
+
+    @staticmethod
+    def _kill_marked(token: str) -> None:
+        """Processes that left the group (setsid) but still carry this run's marker; a namespace level has
+        already killed them with its PID namespace, this is the safety net for the rlimits level."""
+        for _attempt in range(20):
+            strays = processes.marked_processes(token)
+            if not strays:
+                return
+            processes.kill_pids(strays)
+            time.sleep(0.01)
+        log.warning("processes of a judged run survive: %s", processes.marked_processes(token))

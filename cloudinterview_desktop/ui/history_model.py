@@ -1,0 +1,53 @@
+"""The Qt table model of past sessions shown on the history page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from cloudinterview_desktop.store.session_repository import SessionSummary
+from cloudinterview_desktop.ui.choices import JOB_LABELS, SENIORITY_LABELS
+
+COLUMNS = ("Date", "Mode", "Job", "Status", "Answered", "Score")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[SessionSummary] = []
+
+    def set_sessions(self, sessions: list[SessionSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(sessions)
+        self.endResetModel()
+
+    def session_at(self, row: int) -> SessionSummary:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+            return None
+        s = self._rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return s.id
+        return (
+            f"{s.created_at:%Y-%m-%d %H:%M}",
+            s.mode.value.capitalize(),
+            f"{SENIORITY_LABELS.get(s.seniority, s.seniority)} {JOB_LABELS.get(s.job_type, s.job_type)}",
+            s.status.value.replace("_", " "),
+            f"{s.answered}/{s.question_count}",
+            "—" if s.overall_score is None else f"{s.overall_score:.0f}",
+        )[index.column()]
