@@ -300,6 +300,14 @@ class SessionService:
     def list_sessions(self, status: SessionStatus | None = None) -> list[SessionSummary]:
         return self._repo.summaries(status=status)
 
+    def delete_all_sessions(self) -> int:
+        """"Delete all my data": every session with its answers, recordings and reports."""
+        ids = [s.id for s in self._repo.summaries()]
+        self._repo.delete_all()
+        for session_id in ids:
+            remove_session_files(self._file_dirs, session_id)
+        return len(ids)
+
     def delete_session(self, session_id: str) -> int:
         """Delete the session with its answers, recordings and reports; returns the number of files removed."""
         self._repo.delete(session_id)

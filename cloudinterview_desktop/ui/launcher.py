@@ -32,7 +32,7 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
     language_server = editor_lsp.LanguageServer()
     editor_lsp.install(language_server)
     engine = SessionEngine(core.service)
-    window = MainWindow(engine, core.settings)
+    window = MainWindow(engine, core.settings, data_dir=str(core.paths.data_dir))
     if exit_after_shown:
         window.shown.connect(lambda: QTimer.singleShot(0, window.close))
     window.show()

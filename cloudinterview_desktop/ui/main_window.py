@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
 from cloudinterview_desktop.domain.session import InterviewSession, SessionConfig
 from cloudinterview_desktop.engine.session_engine import SessionEngine
@@ -16,7 +17,9 @@ from cloudinterview_desktop.settings import Key, Settings
 from cloudinterview_desktop.ui.history_page import HistoryPage
 from cloudinterview_desktop.ui.home_page import HomePage
 from cloudinterview_desktop.ui.interview_page import InterviewPage
+from cloudinterview_desktop.ui.settings_dialog import SettingsDialog
 from cloudinterview_desktop.ui.summary_page import SummaryPage
+from cloudinterview_desktop.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +31,11 @@ class MainWindow(QMainWindow):
     session_changed = Signal(object)  # InterviewSession, after every committed change
 
     def __init__(self, engine: SessionEngine, settings: Settings, use_monaco: bool = True,
+                 data_dir: str = "", input_devices: Callable[[], list[str]] = list,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._data_dir = data_dir
+        self._input_devices = input_devices
         self.setWindowTitle("CloudInterview")
         self.engine = engine
         self.settings = settings
@@ -48,6 +54,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 800)
         self._restore()
         self._connect_callbacks()
+        self.apply_preferences()
         self._call("interrupted_sessions")
 
     # -- wiring ----------------------------------------------------------------------------------------------
@@ -60,7 +67,9 @@ class MainWindow(QMainWindow):
         self.home_action.setShortcut(QKeySequence("Ctrl+N"))
         self.history_action = QAction("History", self)
         self.history_action.setShortcut(QKeySequence("Ctrl+Y"))
-        for action in (self.home_action, self.history_action):
+        self.settings_action = QAction("Settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        for action in (self.home_action, self.history_action, self.settings_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
 
@@ -79,6 +88,7 @@ class MainWindow(QMainWindow):
         self.summary.home_requested.connect(self.go_home)
         self.home_action.triggered.connect(self.go_home)
         self.history_action.triggered.connect(self.show_history)
+        self.settings_action.triggered.connect(self.open_settings)
         self.history.home_requested.connect(self.go_home)
         self.history.open_requested.connect(lambda sid: self._call("get", session_id=sid))
         self.history.delete_requested.connect(self._confirm_delete)
@@ -143,6 +153,18 @@ class MainWindow(QMainWindow):
             if op in STREAMING_OPS:
                 self.engine.cancel(request_id)
 
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self._data_dir, self._input_devices(), self)
+        dialog.delete_all_requested.connect(lambda: self._call("delete_all_sessions"))
+        if dialog.exec():
+            self.apply_preferences()
+
+    def apply_preferences(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            dark = apply_theme(app, str(self.settings.get(Key.THEME)))
+            self.interview.coding.editor.set_theme(dark)
+
     def show_history(self) -> None:
         self.pages.setCurrentWidget(self.history)
         self._call("list_sessions")
@@ -186,8 +208,9 @@ class MainWindow(QMainWindow):
         if op == "list_sessions":
             self.history.set_sessions(list(result))  # type: ignore[call-overload]
             return
-        if op == "delete_session":
+        if op in {"delete_session", "delete_all_sessions"}:
             self._call("list_sessions")
+            self._call("interrupted_sessions")
             return
         if op == "get" and isinstance(result, InterviewSession):
             self._open_from_history(result)
