@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from cloudinterview_desktop.bank.catalog import Catalog
 from cloudinterview_desktop.bank.question_bank import QuestionBank
 from cloudinterview_desktop.domain.errors import StorageError
+from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, ToolchainStatus
+from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.paths import AppPaths, resolve_paths
 from cloudinterview_desktop.resources import builtin_problems_db
 from cloudinterview_desktop.service.measured_feedback import MeasuredFeedbackBuilder
-from cloudinterview_desktop.service.ports import CodeRunner, Interviewer
+from cloudinterview_desktop.service.ports import Interviewer, ProgressSink
 from cloudinterview_desktop.service.session_service import SessionService
 from cloudinterview_desktop.service.template_interviewer import TemplateInterviewer
 from cloudinterview_desktop.settings import Key, Settings
 from cloudinterview_desktop.store.database import OpenReport, close_database, open_database
 from cloudinterview_desktop.store.session_repository import SessionRepository
+
+if TYPE_CHECKING:
+    from cloudinterview_desktop.judge.judge import Judge
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +37,7 @@ class AppCore:
     db_report: OpenReport
     sessions: SessionRepository
     bank: QuestionBank
-    judge: CodeRunner | None
+    judge: LazyJudge
     service: SessionService
     startup_notes: list[str]
 
@@ -41,14 +48,36 @@ class AppCore:
         close_database()
 
 
-def build_judge() -> CodeRunner | None:
-    try:
-        from cloudinterview_desktop.judge.judge import Judge
-    except ImportError as exc:  # a broken install must not stop interviews without code
-        log.error("the code judge cannot be loaded: %s", exc)
-        return None
-    judge: CodeRunner = Judge()
-    return judge
+class LazyJudge:
+    """The code judge, imported on first use: it is not needed to show the window or to ask a theory question."""
+
+    def __init__(self) -> None:
+        self._judge: Judge | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Judge:
+        with self._lock:
+            if self._judge is None:
+                from cloudinterview_desktop.judge.judge import Judge
+
+                self._judge = Judge()
+            return self._judge
+
+    def run(self, problem: CodingProblem, code: str, language: str, mode: JudgeMode = JudgeMode.SUBMIT,
+            custom_inputs: list[dict[str, Any]] | None = None, progress: ProgressSink | None = None,
+            cancel: threading.Event | None = None) -> JudgeReport:
+        return self.get().run(problem, code, language, mode, custom_inputs, progress, cancel)
+
+    def starter_code(self, problem: CodingProblem, language: str) -> str:
+        from cloudinterview_desktop.judge.judge import starter_code
+
+        return starter_code(problem, language)
+
+    def toolchains(self) -> dict[str, ToolchainStatus]:
+        return self.get().toolchains()
+
+    def isolation_level(self) -> str:
+        return self.get().isolation_level()
 
 
 def open_bank(paths: AppPaths) -> tuple[QuestionBank, list[str]]:
@@ -72,7 +101,7 @@ def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
     sessions.ensure_profile()
     bank, bank_notes = open_bank(paths)
     notes += bank_notes
-    judge = build_judge()
+    judge = LazyJudge()
     service = SessionService(sessions, bank, interviewer or TemplateInterviewer(), MeasuredFeedbackBuilder(), judge,
                              session_file_dirs=(paths.recordings_dir, paths.reports_dir))
     core = AppCore(paths, settings, report, sessions, bank, judge, service, notes)

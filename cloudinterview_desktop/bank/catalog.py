@@ -159,7 +159,7 @@ class Catalog:
         return str(row[0])
 
     def get(self, slug: str) -> BankItem:
-        return parse_item(self.raw(slug), self.source_of(slug))
+        return parse_item(self.raw(slug), self.source_of(slug), validate=False)  # validated when it was stored
 
     def candidates(self, kind: str, difficulties: Iterable[str] | None = None, job_type: str | None = None,
                    level: str | None = None) -> list[tuple[str, str, str, str]]:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from cloudinterview_desktop.bank.generators import expand
 from cloudinterview_desktop.domain.errors import ProblemFormatError
@@ -28,11 +26,24 @@ from cloudinterview_desktop.domain.problems import (
 )
 from cloudinterview_desktop.resources import resource_path
 
+if TYPE_CHECKING:
+    import jsonschema
+
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema  # imported on first validation: it costs ~0.1 s at start-up otherwise
+
     schema = json.loads(resource_path("schema", "bank-item.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
+
+
+@cache
+def _kind_validator(kind: str) -> jsonschema.Draft202012Validator:
+    import jsonschema
+
+    sub = {"$ref": f"#/$defs/{kind}", "$defs": _validator().schema["$defs"]}
+    return jsonschema.Draft202012Validator(sub)
 
 
 def _kind_schema_error(raw: dict[str, Any]) -> str | None:
@@ -40,9 +51,8 @@ def _kind_schema_error(raw: dict[str, Any]) -> str | None:
     kind = raw.get("kind")
     if kind not in ("coding", "theory", "behavioral"):
         return f"field 'kind': expected 'coding', 'theory' or 'behavioral', got {kind!r}"
-    validator = _validator()
-    sub = {"$ref": f"#/$defs/{kind}", "$defs": validator.schema["$defs"]}
-    errors = sorted(jsonschema.Draft202012Validator(sub).iter_errors(raw), key=lambda e: list(e.absolute_path))
+    validator = _kind_validator(kind)
+    errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
     if not errors:
         return None
     error = errors[0]
@@ -94,12 +104,14 @@ def _check_case_inputs(slug: str, signature: Signature, cases: tuple[TestCase, .
                 )
 
 
-def parse_item(raw: Any, source: str = "bank") -> BankItem:
-    """Validate one item (a decoded JSON object) and build its domain object; errors name the item and field."""
+def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankItem:
+    """Validate one item (a decoded JSON object) and build its domain object; errors name the item and field.
+
+    `validate=False` skips the JSON Schema for items that were validated when they were stored."""
     name = _name_of(raw)
     if not isinstance(raw, dict):
         raise ProblemFormatError(f"{name}: an item must be a JSON object")
-    problem = _kind_schema_error(raw)
+    problem = _kind_schema_error(raw) if validate else None
     if problem:
         raise ProblemFormatError(f"{name}: {problem}")
     kind = raw["kind"]

@@ -12,8 +12,7 @@ from cloudinterview_desktop.domain.errors import CloudInterviewError, ProblemFor
 from cloudinterview_desktop.domain.problems import CodingProblem
 
 if TYPE_CHECKING:
-    from cloudinterview_desktop.app import AppCore
-    from cloudinterview_desktop.judge.judge import Judge
+    from cloudinterview_desktop.app import AppCore, LazyJudge
 
 
 class CliContext:
@@ -29,10 +28,8 @@ class CliContext:
             print(f"note: {note}", file=sys.stderr)
         return core
 
-    def judge(self) -> Judge:
-        from cloudinterview_desktop.judge.judge import Judge
-
-        return Judge()
+    def judge(self) -> LazyJudge:
+        return self.core.judge
 
     def load_problem(self, ref: str) -> CodingProblem:
         """A bank slug, or a path to a problem file in the documented format."""

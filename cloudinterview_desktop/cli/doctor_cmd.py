@@ -93,13 +93,14 @@ def _database(path: Path) -> dict[str, Any]:
 
 def collect(ctx: CliContext) -> dict[str, Any]:
     core = ctx.core
-    judge = core.judge
     toolchains: dict[str, Any] = {}
-    isolation = "unavailable"
-    if judge is not None:
+    try:
         toolchains = {name: {"available": t.available, "version": t.version, "detail": t.detail}
-                      for name, t in judge.toolchains().items()}  # type: ignore[attr-defined]
-        isolation = judge.isolation_level()  # type: ignore[attr-defined]
+                      for name, t in core.judge.toolchains().items()}
+        isolation = core.judge.isolation_level()
+        judge_ok = toolchains.get("python", {}).get("available", False)
+    except ImportError as exc:  # a broken install: say so instead of failing the whole report
+        isolation, judge_ok = f"unavailable: {exc}", False
     models = [{"kind": m.kind, "name": m.name, "found": m.found, "path": str(m.path) if m.path else None,
                "licence": m.licence} for m in all_embedded()]
     bank = {kind: len(core.bank.rows(kind=kind)) for kind in ("coding", "theory", "behavioral")}
@@ -113,8 +114,7 @@ def collect(ctx: CliContext) -> dict[str, Any]:
         "models": models,
         "models_ok": all(m["found"] for m in models),
         "gpu": _gpu(),
-        "judge": {"ok": judge is not None and toolchains.get("python", {}).get("available", False),
-                  "isolation": isolation, "toolchains": toolchains},
+        "judge": {"ok": judge_ok, "isolation": isolation, "toolchains": toolchains},
         "data": {"home": str(core.paths.data_dir.parent), "data_dir": str(core.paths.data_dir),
                  "models_dir": str(core.paths.models_dir), "logs_dir": str(core.paths.logs_dir),
                  "database": _database(core.paths.db_path), "schema_version": core.db_report.schema_version},

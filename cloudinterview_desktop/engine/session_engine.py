@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 OPERATIONS = frozenset({
     "create_session", "start_session", "resume_session", "get", "next_question", "submit_answer", "chat", "hint",
     "run_code", "submit_code", "save_draft", "drafts", "code_for", "end_session", "abandon_session",
-    "interrupted_sessions", "list_sessions", "delete_session", "delete_all_sessions",
+    "interrupted_sessions", "list_sessions", "delete_session", "delete_all_sessions", "warm_up",
 })
 CODE_OPERATIONS = frozenset({"run_code", "submit_code"})
 

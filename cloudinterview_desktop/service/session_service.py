@@ -123,6 +123,11 @@ class SessionService:
     def get(self, session_id: str) -> InterviewSession:
         return self._repo.get(session_id)
 
+    def warm_up(self) -> str:
+        """Load what the first turn needs (the model) ahead of time; returns what the interviewer runs on."""
+        warm = getattr(self._interviewer, "warm_up", None)
+        return str(warm()) if callable(warm) else "template interviewer (no model loaded)"
+
     # -- the interview ---------------------------------------------------------------------------------------
 
     def next_question(self, session_id: str, on_token: TokenSink | None = None,

@@ -40,6 +40,10 @@ class CodeEditor(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.preload()
+
+    def preload(self) -> None:
+        """Create the editor now, even hidden: Monaco loads in the background after the window has painted."""
         if self._editor is None:
             self._create()
 

@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         self.home = HomePage()
         self.interview = InterviewPage(use_monaco=use_monaco)
         self._loaded_code_for: tuple[str, int] | None = None  # (session, question) whose code the editor shows
+        self._warmed = False
+        self._ready_notes: list[str] = []
         self.summary = SummaryPage()
         self.history = HistoryPage()
         self.pages = QStackedWidget()
@@ -201,6 +203,9 @@ class MainWindow(QMainWindow):
             return
         if op == "save_draft":
             return
+        if op == "warm_up":
+            self._note_ready(f"interviewer: {result}")
+            return
         self.interview.set_busy(False)
         if op == "interrupted_sessions":
             self.home.set_interrupted(list(result))  # type: ignore[call-overload]
@@ -274,6 +279,21 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self.shown.emit)
+        if not self._warmed:
+            self._warmed = True
+            QTimer.singleShot(150, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """After the first paint: the model loads on the engine thread, the editor in the background."""
+        self.statusBar().showMessage("Loading the interviewer and the code editor…")
+        self._call("warm_up")
+        editor = self.interview.coding.editor
+        editor.ready.connect(lambda: self._note_ready("code editor ready"))
+        editor.preload()
+
+    def _note_ready(self, what: str) -> None:
+        self._ready_notes.append(what)
+        self.statusBar().showMessage(" · ".join(self._ready_notes), 15_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(Key.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
