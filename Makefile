@@ -46,5 +46,8 @@ bench: setup
 problems: setup
 	$(BIN)/cloudinterview problems build
 
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1440x960x24" $(BIN)/python scripts/screenshots.py
+
 clean:
 	rm -rf $(VENV) $(SYS_STAMP) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -65,7 +65,9 @@ class InterviewPage(QWidget):
         self.answer_box.setAccessibleName("Answer")
         self.submit_button = QPushButton("Submit answer")
         self.hint_button = QPushButton("Hint")
+        self.hint_button.setToolTip("Ask for a hint (Ctrl+H); in interviewer mode hints cost score")
         self.next_button = QPushButton("Next question")
+        self.next_button.setToolTip("Move on to the next question (Ctrl+Shift+N)")
         self.end_button = QPushButton("End interview")
         self.stop_button = QPushButton("Stop")
         self.stop_button.setVisible(False)
@@ -130,7 +132,13 @@ class InterviewPage(QWidget):
 
     def _connect(self) -> None:
         self.submit_button.clicked.connect(self._submit)
-        QShortcut(QKeySequence("Ctrl+Return"), self.answer_box, self._submit)
+        shortcuts = (("Ctrl+Return", self._submit_current), ("Ctrl+'", self.coding.request_run),
+                     ("Ctrl+H", self.hint_button.click), ("Ctrl+Shift+N", self.next_button.click),
+                     ("Ctrl+L", self.chat_input.setFocus))
+        for keys, slot in shortcuts:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         self.chat_input.returnPressed.connect(self._send_chat)
         self.hint_button.clicked.connect(self.hint_requested)
         self.next_button.clicked.connect(self.next_requested)
@@ -142,6 +150,13 @@ class InterviewPage(QWidget):
         text = self.answer_box.toPlainText()
         if text.strip():
             self.answer_submitted.emit(text)
+
+    def _submit_current(self) -> None:
+        if self.answer_stack.currentWidget() is self.coding:
+            if self.coding.submit_button.isEnabled():
+                self.coding.request_submit()
+        elif self.submit_button.isEnabled():
+            self._submit()
 
     def _send_chat(self) -> None:
         text = self.chat_input.text().strip()
