@@ -30,7 +30,7 @@ run: setup
 	$(BIN)/cloudinterview
 
 lint: setup
-	$(BIN)/ruff check cloudinterview_desktop tests bench
+	$(BIN)/ruff check cloudinterview_desktop tests bench scripts
 
 typecheck: setup
 	$(BIN)/mypy

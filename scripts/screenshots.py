@@ -17,17 +17,16 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from cloudinterview_desktop.app import build_core
+from cloudinterview_desktop.domain.problems import CodingProblem
+from cloudinterview_desktop.domain.session import Mode, SessionConfig
+from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.settings import Key
+from cloudinterview_desktop.ui import editor_lsp
+from cloudinterview_desktop.ui.main_window import MainWindow
+from cloudinterview_desktop.ui.settings_dialog import SettingsDialog
 
-from cloudinterview_desktop.app import build_core  # noqa: E402
-from cloudinterview_desktop.domain.problems import CodingProblem  # noqa: E402
-from cloudinterview_desktop.domain.session import Mode, SessionConfig  # noqa: E402
-from cloudinterview_desktop.engine.session_engine import SessionEngine  # noqa: E402
-from cloudinterview_desktop.settings import Key  # noqa: E402
-from cloudinterview_desktop.ui import editor_lsp  # noqa: E402
-from cloudinterview_desktop.ui.main_window import MainWindow  # noqa: E402
-from cloudinterview_desktop.ui.settings_dialog import SettingsDialog  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 def wait_until(app: QApplication, condition: Callable[[], bool], timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
