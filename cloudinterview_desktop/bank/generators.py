@@ -6,6 +6,7 @@ unambiguous. The PRNG is splitmix64, implemented here so that expansion never ch
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from typing import Any
 
@@ -94,6 +95,8 @@ def _expand_spec(spec: dict[str, Any]) -> Any:
         count = _int_arg(spec, "count")
         if isinstance(value, str) and spec.get("join"):
             return value * count
+        if isinstance(value, list | dict):  # separate copies: a solution that mutates one row must not see all change
+            return [copy.deepcopy(value) for _ in range(count)]
         return [value for _ in range(count)]
     if kind == "random_ints":
         return _random_ints(spec)
