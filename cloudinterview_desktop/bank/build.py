@@ -15,6 +15,12 @@ from cloudinterview_desktop.domain.errors import ProblemFormatError
 from cloudinterview_desktop.domain.problems import BankItem
 
 KINDS = ("coding", "theory", "behavioral")
+# The coding topics docs/problem-format.md lists; imported sets may use others, the built-in bank may not.
+CODING_TOPICS = frozenset({
+    "arrays", "strings", "hashing", "two-pointers", "sliding-window", "stack", "queue", "binary-search",
+    "linked-lists", "trees", "graphs", "heaps", "intervals", "dynamic-programming", "greedy", "backtracking",
+    "bit-manipulation", "math", "design", "sorting", "matrix", "prefix-sum", "recursion", "trie", "union-find",
+})
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,9 @@ def load_bank(bank_dir: Path) -> list[tuple[BankItem, dict[str, Any]]]:
         except ProblemFormatError as exc:
             errors.append(str(exc))
             continue
+        unknown = sorted(set(item.topics) - CODING_TOPICS) if item.kind.value == "coding" else []
+        if unknown:
+            errors.append(f"{path.name}: unknown topics {', '.join(unknown)} (see docs/problem-format.md)")
         if path.parent.name != item.kind.value:
             errors.append(f"{path.name}: a {item.kind.value} item must live in {item.kind.value}/")
         if item.slug in seen:
