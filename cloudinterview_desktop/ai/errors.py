@@ -28,6 +28,10 @@ class BackendError(AIError):
 class EndpointError(BackendError):
     """An OpenAI-compatible server that cannot be reached or answers with an HTTP error."""
 
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status  # the HTTP status, when the server answered at all
+
 
 class ContextOverflow(BackendError):
     """A prompt that does not fit the model's context window, even after older turns were dropped."""

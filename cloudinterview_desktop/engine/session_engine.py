@@ -131,6 +131,10 @@ class SessionEngine(QObject):
         (self._dispatch_code if lane == "code" else self._dispatch_session).emit(request_id, op, kwargs)
         return request_id
 
+    @property
+    def running(self) -> bool:
+        return self._running
+
     def cancel(self, request_id: int) -> None:
         """Thread-safe: sets the flag the running (or queued) request checks."""
         lane = self._lane_of.get(request_id, "session")

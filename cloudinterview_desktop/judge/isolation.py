@@ -109,11 +109,23 @@ def bubblewrap_argv(bwrap: str, argv: Sequence[str], workdir: Path, expose: Sequ
         elif os.path.isdir(top):
             args += ["--ro-bind", top, top]
     args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    made: set[str] = {"/", "/tmp"}
+
+    def parents(path: str) -> list[str]:
+        # bwrap would create missing parents with mode 0700, which a dropped uid cannot search.
+        out = []
+        for parent in reversed(Path(path).parents):
+            text = str(parent)
+            if text not in made and not _under(text, (*_SYSTEM_DIRS, *_TOP_DIRS)):
+                made.add(text)
+                out += ["--perms", "0755", "--dir", text]
+        return out
+
     for path in _clean_paths(expose):
         if not _under(path, (*_SYSTEM_DIRS, *_TOP_DIRS)):
-            args += ["--ro-bind", path, path]
+            args += [*parents(path), "--ro-bind", path, path]
     work = str(workdir)
-    args += ["--bind", work, work, "--chdir", work, "--"]
+    args += [*parents(work), "--bind", work, work, "--chdir", work, "--"]
     return args + setpriv_prefix(user) + list(argv) if user.drops_root else args + list(argv)
 
 

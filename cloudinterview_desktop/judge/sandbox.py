@@ -37,7 +37,6 @@ from cloudinterview_desktop.judge.isolation import (
     HIDDEN_DIRS,
     ORDER,
     IsolationLevel,
-    SandboxUser,
     bubblewrap_argv,
     namespaces_argv,
     reachable_by_others,

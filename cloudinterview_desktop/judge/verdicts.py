@@ -23,9 +23,10 @@ _STATUS_VERDICTS = {"timeout": Verdict.TIME_LIMIT_EXCEEDED, "memory": Verdict.ME
 _OOM_MARKERS = ("heap out of memory", "Reached heap limit", "OutOfMemoryError", "MemoryError", "std::bad_alloc",
                 "Cannot allocate memory")
 _WRAPPER_PREFIXES = ("bwrap:", "unshare:", "setpriv:", "mount:", "ci-sandbox:")
-_SIGNAL_TEXT = {signal.SIGSEGV: "segmentation fault (invalid memory access, or a stack overflow)",
-                signal.SIGBUS: "bus error (invalid memory access)", signal.SIGFPE: "arithmetic error (division by zero?)",
-                signal.SIGABRT: "aborted", signal.SIGILL: "illegal instruction"}
+_SIGNAL_TEXT: dict[int, str] = {
+    signal.SIGSEGV: "segmentation fault (invalid memory access, or a stack overflow)",
+    signal.SIGBUS: "bus error (invalid memory access)", signal.SIGFPE: "arithmetic error (division by zero?)",
+    signal.SIGABRT: "aborted", signal.SIGILL: "illegal instruction"}
 
 
 class Collector:
@@ -101,8 +102,9 @@ def death_verdict(outcome: RunOutcome, memory_mb: int) -> tuple[Verdict, str]:
         return Verdict.OUTPUT_LIMIT_EXCEEDED, "output limit exceeded (the process was stopped)"
     if outcome.killed is KillReason.MEMORY:
         return Verdict.MEMORY_LIMIT_EXCEEDED, f"memory limit of {memory_mb} MB exceeded (the process was stopped)"
-    if any(marker in stderr for marker in _OOM_MARKERS):
-        return Verdict.MEMORY_LIMIT_EXCEEDED, _clip(tail)
+    for line in stderr.splitlines():
+        if any(marker in line for marker in _OOM_MARKERS):
+            return Verdict.MEMORY_LIMIT_EXCEEDED, _clip(f"memory limit of {memory_mb} MB exceeded: {line.strip()}")
     if outcome.signal == signal.SIGXCPU:
         return Verdict.TIME_LIMIT_EXCEEDED, "CPU time limit exceeded"
     if outcome.signal == signal.SIGXFSZ:

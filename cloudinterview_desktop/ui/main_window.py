@@ -285,6 +285,8 @@ class MainWindow(QMainWindow):
 
     def _warm_up(self) -> None:
         """After the first paint: the model loads on the engine thread, the editor in the background."""
+        if not self.engine.running:
+            return  # the window was closed before the warm-up started
         self.statusBar().showMessage("Loading the interviewer and the code editor…")
         self._call("warm_up")
         editor = self.interview.coding.editor

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import llama_cpp
-from llama_cpp import Llama, LlamaGrammar
+from llama_cpp import Llama
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+from llama_cpp.llama_grammar import LlamaGrammar
 
 from cloudinterview_desktop.ai.backends.base import ChatMessage, GenerationStats
 from cloudinterview_desktop.ai.backends.json_output import validated_json
@@ -171,7 +172,7 @@ class LlamaCppBackend:
         """The exact text the model reads for `messages` (after the chat template)."""
         self.load()
         assert self._formatter is not None
-        plain = [dict(m) for m in messages]
+        plain = [{"role": m["role"], "content": m["content"]} for m in messages]
         try:
             return self._formatter(messages=plain).prompt  # type: ignore[arg-type]
         except ValueError as exc:

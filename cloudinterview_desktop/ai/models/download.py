@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.message
 import hashlib
 import http.client
 import logging
@@ -28,7 +29,7 @@ _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
 _CONTENT_RANGE_UNSATISFIED = re.compile(r"bytes\s+\*/(\d+)")
 
 Progress = Callable[[int, int], None]  # bytes done, bytes in all (0 when the server does not say)
-Validator = Callable[[Path], None]  # raises when the downloaded file is not what it should be (a GGUF check)
+Validator = Callable[[Path], object]  # raises when the downloaded file is not what it should be (a GGUF check)
 
 
 def normalise_sha256(value: str) -> str:
@@ -57,7 +58,7 @@ def _hash_existing(path: Path, digest: hashlib._Hash) -> int:
 class _Response:
     """The parts of an HTTP response the download loop needs, whatever the status."""
 
-    def __init__(self, status: int, headers: http.client.HTTPMessage, body: http.client.HTTPResponse | None) -> None:
+    def __init__(self, status: int, headers: email.message.Message, body: http.client.HTTPResponse | None) -> None:
         self.status = status
         self.headers = headers
         self.body = body

@@ -63,7 +63,7 @@ class ModelShape:
         """A catalog model not yet on disk: layers and KV per token scale roughly with size for GQA models
         (about 28 layers and 28 KiB/token for a 1.5B, 36 layers and 72 KiB/token for a 3-4B)."""
         layers = 28 if parameters_b < 2 else 36
-        kv = int((28 if parameters_b < 2 else 72) * 1024)
+        kv = (28 if parameters_b < 2 else 72) * 1024
         return cls(file_bytes, layers, kv, 128000)
 
 

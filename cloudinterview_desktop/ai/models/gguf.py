@@ -8,7 +8,7 @@ import math
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from cloudinterview_desktop.ai.errors import ModelFormatError, ModelNotFound
 
@@ -249,7 +249,7 @@ def read_gguf(path: Path) -> GGUFInfo:
     if not path.is_file():
         raise ModelNotFound(f"no model file at {path}")
     file_size = path.stat().st_size
-    with path.open("rb", buffering=1 << 20) as stream:
+    with cast(io.BufferedReader, path.open("rb", buffering=1 << 20)) as stream:
         head = stream.peek(16)[:16]
         if head[:4] != MAGIC:
             raise ModelFormatError(f"{path.name} is not a GGUF model: {_sniff(head)}")

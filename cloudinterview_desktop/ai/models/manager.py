@@ -51,7 +51,7 @@ class ModelManager:
         self.registry.cache_embedded(entry)
         return entry
 
-    def list(self) -> list[ModelEntry]:
+    def entries(self) -> list[ModelEntry]:
         embedded = self.embedded_entry()
         return ([embedded] if embedded else []) + self.registry.entries()
 
@@ -117,7 +117,7 @@ class ModelManager:
         return VerifyResult(entry.name, not problems, actual, problems)
 
     def verify_all(self) -> list[VerifyResult]:
-        return [self.verify(entry.name) for entry in self.list()]
+        return [self.verify(entry.name) for entry in self.entries()]
 
     def download(self, ref: str, sha256: str | None = None, name: str | None = None,
                  progress: Progress | None = None, cancel: threading.Event | None = None,

@@ -46,7 +46,7 @@ AUTO_IMPORTS: dict[str, tuple[str, str | None]] = {
 
 
 class ListNode:
-    def __init__(self, val: Any = 0, next: ListNode | None = None) -> None:  # noqa: A002 - LeetCode's name
+    def __init__(self, val: Any = 0, next: ListNode | None = None) -> None:
         self.val = val
         self.next = next
 
@@ -389,7 +389,10 @@ def _run_entry_point(reporter: Reporter, namespace: dict[str, Any], payload: dic
         return
     tests = payload["tests"]
     for index, test in enumerate(tests):
-        prepare = (lambda t=test: ((lambda: func(**t["input"])), (lambda result: result)))
+
+        def prepare(inp: dict[str, Any] = test["input"]) -> Any:
+            return (lambda: func(**inp)), (lambda result: result)
+
         if not run_call(reporter, index, prepare, limit_s, output_limit):
             return
     if payload.get("check"):

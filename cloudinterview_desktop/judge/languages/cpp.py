@@ -95,18 +95,20 @@ def cpp_starter(problem: CodingProblem) -> str:
         lines = [f"class {signature.class_name} {{", "public:",
                  f"    {signature.class_name}({params(signature.constructor)}) {{", "        ", "    }"]
         for method in signature.methods:
-            lines += ["    ", f"    {cpp_type(method.returns, width)} {camel_case(method.name)}({params(method.params)}) {{",
-                      "        ", "    }"]
+            name = camel_case(method.name)
+            lines += ["    ", f"    {cpp_type(method.returns, width)} {name}({params(method.params)}) {{", "        ",
+                      "    }"]
         return header + "\n".join([*lines, "};"]) + "\n"
     return (header + "class Solution {\npublic:\n"
-            f"    {cpp_type(signature.returns, width)} {camel_case(signature.function)}({params(signature.params)}) {{\n"
+            f"    {cpp_type(signature.returns, width)} {camel_case(signature.function)}"
+            f"({params(signature.params)}) {{\n"
             "        \n    }\n};\n")
 
 
 class Cpp:
-    name = "cpp"
-    title = "C++17"
-    extensions = (".cpp", ".cc", ".cxx", ".c++")
+    name: str = "cpp"
+    title: str = "C++17"
+    extensions: tuple[str, ...] = (".cpp", ".cc", ".cxx", ".c++")
 
     def _compiler(self) -> str | None:
         return which("g++", "clang++", "c++")

@@ -41,7 +41,7 @@ COMPILE_LIMITS = SandboxLimits(wall_s=90, cpu_s=90, address_space_mb=None, rss_m
                                processes=256, open_files=512, output_bytes=4 * 1024 * 1024)
 NODE_CLASSES = """/**
  * Provided by the judge:
- * class ListNode { int val; ListNode next; ListNode() {} ListNode(int val) {...} ListNode(int val, ListNode next) {...} }
+ * class ListNode { int val; ListNode next; ListNode() {} ListNode(int val) {...} ListNode(int val, ListNode next) ... }
  * class TreeNode { int val; TreeNode left; TreeNode right; TreeNode() {} TreeNode(int val) {...} ... }
  */
 """
@@ -71,9 +71,9 @@ def java_starter(problem: CodingProblem) -> str:
 
 
 class Java:
-    name = "java"
-    title = "Java"
-    extensions = (".java",)
+    name: str = "java"
+    title: str = "Java"
+    extensions: tuple[str, ...] = (".java",)
 
     def _tools(self) -> tuple[str, str] | None:
         javac, java = which("javac"), which("java")
@@ -149,8 +149,9 @@ class Java:
                                   *(f"-J{flag}" for flag in JVM_FLAGS), "-J-Xmx512m", *sources),
                             expose=expose, path_dirs=(os.path.dirname(javac),), limits=COMPILE_LIMITS)
         # The JVM reserves far more address space than it uses: memory is bounded by -Xmx (plus the sandbox's
-        # resident-memory watch) instead of RLIMIT_AS. -Xss gives the main thread LeetCode-deep recursion.
-        run = Step(argv=(java, f"-Xmx{job.memory_mb}m", "-Xss256m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+        # resident-memory watch) instead of RLIMIT_AS. -Xss gives the main thread deep recursion
+        # (about a million frames) while an endless one still ends in StackOverflowError.
+        run = Step(argv=(java, f"-Xmx{job.memory_mb}m", "-Xss64m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
                          "-Xshare:auto", "-XX:ActiveProcessorCount=2", "-XX:TieredStopAtLevel=1", "-cp", ".",
                          "CiHarness", PAYLOAD, RESULT_FD), expose=expose)
         return Program(run=run, compile=compile_step,

@@ -60,9 +60,9 @@ def javascript_starter(problem: CodingProblem) -> str:
 
 
 class JavaScript:
-    name = "javascript"
-    title = "JavaScript (Node.js)"
-    extensions = (".js", ".mjs", ".cjs")
+    name: str = "javascript"
+    title: str = "JavaScript (Node.js)"
+    extensions: tuple[str, ...] = (".js", ".mjs", ".cjs")
 
     def _node(self) -> str | None:
         return which("node", "nodejs")
@@ -71,7 +71,8 @@ class JavaScript:
         node = self._node()
         if node is None:
             return missing(self.name, "Node.js 18 or newer", "e.g. `sudo apt install nodejs` or `brew install node`")
-        return ToolchainStatus(language=self.name, available=True, version=f"Node.js {version_line((node, '--version'))}",
+        version = version_line((node, "--version"))
+        return ToolchainStatus(language=self.name, available=True, version=f"Node.js {version}",
                                commands={"node": node})
 
     def starter(self, problem: CodingProblem) -> str:

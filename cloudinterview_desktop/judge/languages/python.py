@@ -51,7 +51,8 @@ def interpreter_paths() -> tuple[Path, ...]:
 def probe_command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, "--version"]
-    return [*interpreter_command(), "-c", "pass"]
+    # Fails where the sandbox hides the interpreter's own standard library (it would fall back to another).
+    return [*interpreter_command(), "-c", f"import sys; raise SystemExit(sys.base_prefix != {sys.base_prefix!r})"]
 
 
 def _params(params: tuple[Param, ...]) -> str:
@@ -62,9 +63,9 @@ def python_starter(problem: CodingProblem) -> str:
     if problem.python_only:
         if problem.starter.get("python"):
             return problem.starter["python"]
-        cls, _, method = problem.entry_point.partition("().")
-        if method:
-            return f"class {cls}:\n    def {method}(self, *args):\n        pass\n"
+        cls, _, method_name = problem.entry_point.partition("().")
+        if method_name:
+            return f"class {cls}:\n    def {method_name}(self, *args):\n        pass\n"
         return f"def {problem.entry_point or 'solution'}(*args):\n    pass\n"
     signature = problem.signature
     assert signature is not None
@@ -84,9 +85,9 @@ def python_starter(problem: CodingProblem) -> str:
 
 
 class Python:
-    name = "python"
-    title = "Python 3"
-    extensions = (".py",)
+    name: str = "python"
+    title: str = "Python 3"
+    extensions: tuple[str, ...] = (".py",)
 
     def toolchain(self) -> ToolchainStatus:
         version = sys.version.split()[0]

@@ -1,0 +1,1 @@
+"""AI services built on an LLMBackend: the interviewer, the evaluator, the question picker and model feedback."""

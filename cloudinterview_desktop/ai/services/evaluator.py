@@ -1,0 +1,198 @@
+"""Evaluating one answer: what can be measured comes from code (tests from the judge, stated vs reference
+complexity, coverage counts), the model adds qualitative judgement on a fixed 1-4 scale, and only with quotes
+that really occur in the answer. No valid output after the retries means "not_evaluated", never a made-up score."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from cloudinterview_desktop.ai.backends.base import ChatMessage, LLMBackend
+from cloudinterview_desktop.ai.errors import AIError
+from cloudinterview_desktop.ai.services import evaluation_schemas as schemas
+from cloudinterview_desktop.ai.services.complexity import compare, stated_complexity
+from cloudinterview_desktop.ai.services.prompts import PromptLibrary
+from cloudinterview_desktop.ai.services.quotes import QuoteChecker
+from cloudinterview_desktop.domain.errors import Cancelled
+from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
+
+log = logging.getLogger(__name__)
+
+ANSWER_CHARS = 6000  # what the model reads of a long answer; quotes are still checked against all of it
+_NUMBER = re.compile(r"\d|%|\b(?:half|double|twice|thousand|million|hundred|percent)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AnswerToEvaluate:
+    """One question's answer as the evaluator needs it; `signals` are MeasuredFeedbackBuilder's measurements."""
+
+    item: BankItem
+    text: str
+    code: str = ""
+    language: str = ""
+    signals: dict[str, Any] | None = None
+
+
+def not_evaluated(reason: str) -> dict[str, Any]:
+    return {"status": "not_evaluated", "reason": reason}
+
+
+class Evaluator:
+    def __init__(self, backend: LLMBackend, *, prompts: PromptLibrary | None = None, retries: int = 2) -> None:
+        self._backend = backend
+        self._prompts = prompts or PromptLibrary()
+        self._retries = retries
+
+    @property
+    def model_name(self) -> str:
+        return self._backend.name
+
+    def evaluate(self, answer: AnswerToEvaluate, cancel: threading.Event | None = None) -> dict[str, Any]:
+        if not answer.text.strip() and not answer.code.strip():
+            return not_evaluated("no answer was given")
+        item = answer.item
+        try:
+            if isinstance(item, CodingProblem):
+                return self._coding(item, answer, cancel)
+            if isinstance(item, TheoryQuestion):
+                return self._theory(item, answer, cancel)
+            return self._behavioral(item, answer, cancel)
+        except Cancelled:
+            raise
+        except AIError as exc:
+            log.info("evaluation of %s failed: %s", item.slug, exc)
+            return not_evaluated(f"the model gave no usable evaluation: {exc}")
+
+    # -- model calls -----------------------------------------------------------------------------------------
+
+    def _ask(self, prompt: str, schema: dict[str, Any], cancel: threading.Event | None) -> dict[str, Any]:
+        messages = [ChatMessage(role="system", content=self._prompts.render("eval_system")),
+                    ChatMessage(role="user", content=prompt)]
+        return self._backend.generate_json(messages, schema, max_tokens=schemas.reply_budget(schema),
+                                           temperature=0.1, retries=self._retries, cancel=cancel)
+
+    def _base(self, kind: str) -> dict[str, Any]:
+        return {"status": "evaluated", "kind": kind, "model": self._backend.name, "scale": schemas.SCALE}
+
+    @staticmethod
+    def _finish(result: dict[str, Any], *checkers: QuoteChecker) -> dict[str, Any]:
+        dropped = [q for checker in checkers for q in checker.fabricated]
+        flags = list(result.get("flags", []))
+        if dropped:
+            flags.append(f"{len(dropped)} quote(s) the model gave do not occur in the candidate's text and were "
+                         "dropped, with anything that rested on them")
+        result["flags"] = flags
+        result["dropped_quotes"] = dropped
+        return result
+
+    @staticmethod
+    def _scored(raw: dict[str, Any], checker: QuoteChecker) -> dict[str, Any]:
+        """A 1-4 score stands only on a verified quote; without one it becomes not_observed, with the reason."""
+        quote = checker.check(str(raw.get("quote", "")))
+        score = raw.get("score")
+        comment = str(raw.get("comment", "")).strip()
+        if score == "not_observed":
+            return {"score": "not_observed", "quote": quote, "comment": comment,
+                    "reason": "the model found no evidence in the answer"}
+        if not quote:
+            return {"score": "not_observed", "quote": "", "comment": comment,
+                    "reason": f"the model scored {score} but gave no quote from {checker.what} that supports it"}
+        return {"score": score, "quote": quote, "comment": comment}
+
+    # -- per kind --------------------------------------------------------------------------------------------
+
+    def _coding(self, item: CodingProblem, answer: AnswerToEvaluate, cancel: threading.Event | None) -> dict[str, Any]:
+        signals = answer.signals or {}
+        reference_time = item.solution.time if item.solution else ""
+        reference_space = item.solution.space if item.solution else ""
+        tests = (f"{signals.get('tests_passed', 0)} of {signals.get('tests_total', 0)} hidden tests passed"
+                 if signals.get("submits") else "not submitted")
+        prompt = self._prompts.render(
+            "eval_code", title=item.title, reference_time=reference_time or "unknown",
+            reference_space=reference_space or "unknown", tests=tests,
+            answer=answer.text.strip()[:ANSWER_CHARS] or "(no explanation)", language=answer.language or "code",
+            code=answer.code.strip()[:ANSWER_CHARS] or "(no code)")
+        raw = self._ask(prompt, schemas.code_schema(), cancel)
+        text_checker = QuoteChecker(answer.text, "the explanation")
+        code_checker = QuoteChecker(answer.code, "the code")
+        notes = []
+        for note in raw.get("quality_notes", []):
+            line = code_checker.check(str(note.get("line", "")))
+            if line:
+                notes.append({"line": line, "note": str(note.get("note", "")).strip()})
+        measured = stated_complexity(answer.text)
+        # What the model says was stated counts only when those words are in the explanation.
+        model_time = text_checker.check(str(raw.get("stated_time_complexity", "")))
+        model_space = text_checker.check(str(raw.get("stated_space_complexity", "")))
+        stated_time = measured.time or model_time
+        stated_space = measured.space or model_space
+        result = self._base("coding")
+        result.update({
+            "tests": {key: signals.get(key) for key in ("tests_passed", "tests_total", "accepted", "final_verdict",
+                                                        "submits", "failed_submits")},
+            "complexity": {"stated_time": stated_time, "reference_time": reference_time,
+                           "time_matches": compare(stated_time, reference_time),
+                           "stated_space": stated_space, "reference_space": reference_space,
+                           "space_matches": compare(stated_space, reference_space)},
+            "quality_notes": notes,
+            "code_quality": (self._scored(raw["code_quality"], code_checker) if answer.code.strip() else
+                             {"score": "not_observed", "quote": "", "comment": "", "reason": "no code was written"}),
+            "communication": (self._scored(raw["communication"], text_checker) if answer.text.strip() else
+                              {"score": "not_observed", "quote": "", "comment": "",
+                               "reason": "the candidate gave no explanation"}),
+        })
+        return self._finish(result, text_checker, code_checker)
+
+    def _theory(self, item: TheoryQuestion, answer: AnswerToEvaluate, cancel: threading.Event | None) -> dict[str, Any]:
+        points = list(item.key_points)
+        listed = "\n".join(f"kp{n}: {point}" for n, point in enumerate(points, start=1)) or "(none listed)"
+        prompt = self._prompts.render("eval_theory", question=item.question, key_points=listed, count=len(points),
+                                      answer=answer.text.strip()[:ANSWER_CHARS])
+        raw = self._ask(prompt, schemas.theory_schema(len(points)), cancel)
+        checker = QuoteChecker(answer.text)
+        covered: list[dict[str, Any]] = []
+        for n, point in enumerate(points, start=1):
+            entry = raw.get(f"kp{n}", {})
+            status = str(entry.get("status", "missed"))
+            quote = checker.check(str(entry.get("quote", ""))) if status != "missed" else ""
+            if status != "missed" and not quote:
+                status = "unverified"  # claimed covered, but with no words of the answer to show for it
+            covered.append({"point": point, "status": status, "quote": quote})
+        credit = sum(1.0 if p["status"] == "covered" else 0.5 if p["status"] == "partial" else 0.0 for p in covered)
+        result = self._base("theory")
+        result.update({
+            "key_points": covered,
+            "coverage": round(credit / len(points), 2) if points else None,
+            "clarity": self._scored(raw["clarity"], checker),
+        })
+        if any(p["status"] == "unverified" for p in covered):
+            result["flags"] = ["some key points the model marked as covered had no supporting quote and are "
+                               "counted as not covered"]
+        return self._finish(result, checker)
+
+    def _behavioral(self, item: BehavioralQuestion, answer: AnswerToEvaluate,
+                    cancel: threading.Event | None) -> dict[str, Any]:
+        prompt = self._prompts.render("eval_behavioral", question=item.question, good=item.what_good_looks_like,
+                                      answer=answer.text.strip()[:ANSWER_CHARS])
+        raw = self._ask(prompt, schemas.behavioral_schema(), cancel)
+        checker = QuoteChecker(answer.text)
+        star: dict[str, Any] = {}
+        for part in schemas.STAR_PARTS:
+            entry = raw.get(part, {})
+            quote = checker.check(str(entry.get("quote", ""))) if entry.get("present") else ""
+            star[part] = {"present": bool(quote), "quote": quote}
+        measurable = raw.get("measurable_result", {})
+        result_quote = checker.check(str(measurable.get("quote", ""))) if measurable.get("present") else ""
+        result = self._base("behavioral")
+        result.update({
+            "star": star,
+            "star_parts_present": sum(1 for part in star.values() if part["present"]),
+            "ownership": self._scored(raw["ownership"], checker),
+            # A result is measurable when its quote holds a number: checked here, not taken from the model.
+            "measurable_result": {"present": bool(result_quote and _NUMBER.search(result_quote)),
+                                  "quote": result_quote},
+        })
+        return self._finish(result, checker)
