@@ -7,6 +7,7 @@ Every level also gets the rlimits, the process group, the scrubbed environment a
 from __future__ import annotations
 
 import os
+import secrets
 import shlex
 import shutil
 import stat
@@ -137,26 +138,28 @@ def namespace_script(workdir: Path, expose: Sequence[Path], hidden: Sequence[str
     """
     q = shlex.quote
     work = str(workdir)
-    hide = [h for h in hidden if os.path.isdir(h) and not os.path.islink(h)]
+    stage = f".ci-stage-{secrets.token_hex(4)}"  # one per run: a compile and a run share the work directory
+    hide = [h for h in _clean_paths([Path(h) for h in hidden]) if os.path.isdir(h) and not os.path.islink(h)]
     keep = [p for p in _clean_paths(expose) if _under(p, hide)]
-    lines = ["set -e", "umask 022", "mkdir -p .ci-stage"]
+    lines = ["set -e", "umask 022", f"mkdir {stage}"]
     for index, path in enumerate(keep):
         make = "mkdir" if os.path.isdir(path) else "touch"
-        lines.append(f"{make} .ci-stage/{index} && mount --bind {q(path)} .ci-stage/{index}")
-    lines.append("mkdir .ci-stage/work && mount --bind . .ci-stage/work")
+        lines.append(f"{make} {stage}/{index} && mount --bind {q(path)} {stage}/{index}")
+    lines.append(f"mkdir {stage}/work && mount --bind . {stage}/work")
     # Everything already mounted becomes read-only; the tmpfs and binds made after this stay writable.
     lines.append("findmnt -rno TARGET 2>/dev/null | while read -r m; do case \"$m\" in "
                  f"{q(work)}*) ;; *) mount -o remount,bind,ro \"$(printf '%b' \"$m\")\" 2>/dev/null || true;; "
                  "esac; done")
     for directory in hide:
         mode = "1777" if directory in ("/tmp", "/var/tmp", "/dev/shm") else "755"
-        lines.append(f"mount -t tmpfs -o size=64m,mode={mode},nosuid,nodev ci-hidden {q(directory)}")
+        lines.append(f"if [ -d {q(directory)} ]; then mount -t tmpfs -o size=64m,mode={mode},nosuid,nodev ci-hidden "
+                     f"{q(directory)}; fi")
     for index, path in enumerate(keep):
         make = "mkdir -p" if os.path.isdir(path) else "mkdir -p \"$(dirname " + q(path) + ")\" && touch"
-        lines.append(f"{make} {q(path)} && mount --bind .ci-stage/{index} {q(path)}"
+        lines.append(f"{make} {q(path)} && mount --bind {stage}/{index} {q(path)}"
                      f" && mount -o remount,bind,ro {q(path)}")
-    lines.append(f"mkdir -p {q(work)} && mount --bind .ci-stage/work {q(work)}")
-    lines.append("for s in .ci-stage/*; do umount -l \"$s\" 2>/dev/null || true; done")
+    lines.append(f"mkdir -p {q(work)} && mount --bind {stage}/work {q(work)}")
+    lines.append(f"for s in {stage}/*; do umount -l \"$s\" 2>/dev/null || true; done")
     lines.append(f"cd {q(work)}")
     # The code runs as a child of this shell, which is PID 1 of the namespace: when it returns, the kernel
     # kills whatever the code left behind. A program that is PID 1 itself would ignore SIGXCPU/SIGXFSZ.

@@ -109,9 +109,11 @@ class Judge:
         cases = build_cases(problem, mode, custom_inputs)
         if any(not c.has_expected for c in cases):
             cases = self._expected_for_custom(problem, cases, cancel)
-        width = 32 if problem.python_only else int_width(problem)
-        if width == 32 and needs_64_bit(c.input for c in cases):
-            width = 64
+        width = 32
+        if lang.name in ("cpp", "java"):  # only statically typed harnesses care
+            width = int_width(problem)
+            if width == 32 and needs_64_bit(c.input for c in cases):
+                width = 64
         job = Job(problem=problem, code=code, inputs=tuple(c.input for c in cases),
                   time_limit_ms=problem.limits.time_ms, memory_mb=problem.limits.memory_mb, int_width=width,
                   output_limit=self._output_limit)

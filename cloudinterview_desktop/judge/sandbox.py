@@ -325,7 +325,7 @@ class PosixSandbox:
             cancel: threading.Event | None = None) -> RunOutcome:
         if cancel is not None and cancel.is_set():
             raise Cancelled()
-        token = secrets.token_hex(8)
+        token = f"{os.getpid()}-{secrets.token_hex(8)}"  # whose run it is, and which one
         drop = self._drop_in_popen(spec)
         read_fd, write_fd = os.pipe() if spec.result_pipe else (-1, -1)
         if write_fd >= 0:
@@ -343,7 +343,6 @@ class PosixSandbox:
         except BaseException:
             if read_fd >= 0:
                 os.close(read_fd)
-                os.close(write_fd)
             raise
         finally:
             if write_fd >= 0:
@@ -417,7 +416,7 @@ class PosixSandbox:
                 self._kill_group(proc.pid)
                 _pid, code, usage = os.wait4(proc.pid, 0)
                 status, rusage_kb = (proc.pid, code), usage.ru_maxrss
-            proc.returncode = -1  # reaped here with wait4 (for its rusage); Popen must not wait again
+            proc.returncode = -1  # reaped here with wait4 (for its rusage): Popen must not wait for it again
             # Whatever outlived the main process (a detached child) goes now, before the pipes are drained.
             self._kill_group(proc.pid)
             self._kill_marked(token)

@@ -11,6 +11,8 @@ of that problem is `long long` / `long` in C++ / Java.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -45,13 +47,29 @@ def needs_64_bit(values: Iterable[Any]) -> bool:
     return any(not INT32_MIN <= n <= INT32_MAX for value in values for n in _ints(value))
 
 
+_WIDTHS: OrderedDict[int, tuple[CodingProblem, int]] = OrderedDict()
+_WIDTHS_LOCK = threading.Lock()
+
+
 def int_width(problem: CodingProblem) -> int:
-    """32, or 64 when some int in the problem's (expanded) examples or tests does not fit 32 bits."""
+    """32, or 64 when some int in the problem's (expanded) examples or tests does not fit 32 bits.
+
+    Remembered for the last few problems (by identity; the entry keeps the problem alive so the id stays
+    its own): expanding a large generated test takes longer than running it."""
     from cloudinterview_desktop.bank.generators import expand
 
-    values = [expand(case.input) for case in (*problem.examples, *problem.tests)]
-    values += [expand(case.output) for case in (*problem.examples, *problem.tests)]
-    return 64 if needs_64_bit(values) else 32
+    with _WIDTHS_LOCK:
+        known = _WIDTHS.get(id(problem))
+        if known is not None and known[0] is problem:
+            return known[1]
+    cases = (*problem.examples, *problem.tests)
+    values = [expand(case.input) for case in cases] + [expand(case.output) for case in cases]
+    width = 64 if needs_64_bit(values) else 32
+    with _WIDTHS_LOCK:
+        _WIDTHS[id(problem)] = (problem, width)
+        while len(_WIDTHS) > 32:
+            _WIDTHS.popitem(last=False)
+    return width
 
 
 def cpp_type(spec: TypeSpec, width: int = 32) -> str:

@@ -79,30 +79,82 @@ def parse_type(text: str) -> Any:
     return text
 
 
-def build_list(values: list[Any] | None) -> ListNode | None:
+def build_list(values: list[Any] | None, node_class: Any = None) -> Any:
+    node_class = node_class or ListNode
     head = None
     for value in reversed(values or []):
-        head = ListNode(value, head)
+        head = node_class(value, head)
     return head
 
 
-def build_tree(values: list[Any] | None) -> TreeNode | None:
+def build_tree(values: list[Any] | None, node_class: Any = None) -> Any:
+    node_class = node_class or TreeNode
     if not values or values[0] is None:
         return None
-    root = TreeNode(values[0])
+    root = node_class(values[0])
     queue = deque([root])
     i = 1
     while queue and i < len(values):
         node = queue.popleft()
         if i < len(values) and values[i] is not None:
-            node.left = TreeNode(values[i])
+            node.left = node_class(values[i])
             queue.append(node.left)
         i += 1
         if i < len(values) and values[i] is not None:
-            node.right = TreeNode(values[i])
+            node.right = node_class(values[i])
             queue.append(node.right)
         i += 1
     return root
+
+
+# Imported sets (entry_point mode) have no typed signature: a linked list or tree argument is written as
+# {"$list_node": [...]} / {"$tree_node": [level order]}, built with the classes the problem's prompt defines.
+NODE_MARKERS = {"$list_node": ("ListNode", build_list), "$tree_node": ("TreeNode", build_tree)}
+
+
+def from_markers(value: Any, namespace: dict[str, Any]) -> Any:
+    if isinstance(value, dict):
+        if len(value) == 1:
+            key, values = next(iter(value.items()))
+            if key in NODE_MARKERS:
+                class_name, build = NODE_MARKERS[key]
+                return build(values, namespace.get(class_name))
+        return {k: from_markers(v, namespace) for k, v in value.items()}
+    if isinstance(value, list) and any(isinstance(item, list | dict) for item in value):
+        return [from_markers(item, namespace) for item in value]
+    return value
+
+
+def to_plain(value: Any) -> Any:
+    """A returned linked list or tree (any object with val/next or val/left/right) as its list form."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [to_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if hasattr(value, "val") and hasattr(value, "next"):
+        out = []
+        while value is not None:
+            out.append(value.val)
+            value = value.next
+            if len(out) > 10_000_000:
+                raise WrongType("the returned linked list has a cycle")
+        return out
+    if hasattr(value, "val") and hasattr(value, "left") and hasattr(value, "right"):
+        tree: list[Any] = []
+        queue: deque[Any] = deque([value])
+        while queue:
+            node = queue.popleft()
+            tree.append(None if node is None else node.val)
+            if node is not None:
+                queue.extend((node.left, node.right))
+            if len(tree) > 10_000_000:
+                raise WrongType("the returned tree has a cycle")
+        while tree and tree[-1] is None:
+            tree.pop()
+        return tree
+    return value
 
 
 def to_arg(value: Any, spec: Any) -> Any:
@@ -315,10 +367,14 @@ def run_call(reporter: Reporter, index: int, prepare: Any, time_limit_s: float, 
     return status != "timeout"
 
 
+_NOT_IDENTIFIER = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+
+
 def _namespace(code: str) -> dict[str, Any]:
     namespace: dict[str, Any] = {"__name__": "__solution__", "ListNode": ListNode, "TreeNode": TreeNode}
+    words = set(code.translate(_NOT_IDENTIFIER).split())  # whole words: `re` is not in `return`
     for name, (module_name, attr) in AUTO_IMPORTS.items():
-        if name in code:
+        if name in words:
             try:
                 module = __import__(module_name)
                 namespace[name] = getattr(module, attr) if attr else module
@@ -391,7 +447,8 @@ def _run_entry_point(reporter: Reporter, namespace: dict[str, Any], payload: dic
     for index, test in enumerate(tests):
 
         def prepare(inp: dict[str, Any] = test["input"]) -> Any:
-            return (lambda: func(**inp)), (lambda result: result)
+            kwargs = {name: from_markers(value, namespace) for name, value in inp.items()}
+            return (lambda: func(**kwargs)), to_plain
 
         if not run_call(reporter, index, prepare, limit_s, output_limit):
             return
@@ -419,7 +476,8 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGALRM, _on_timer)
     limit_s = payload["time_limit_ms"] / 1000.0
     output_limit = int(payload.get("output_limit", OUTPUT_LIMIT))
-    source = payload.get("prompt", "") + "\n" + payload["code"]
+    prompt = payload.get("prompt") or ""
+    source = f"{prompt}\n{payload['code']}" if prompt else payload["code"]  # line numbers stay the candidate's
     try:
         compiled = compile(source, "<solution>", "exec")
     except (SyntaxError, ValueError) as exc:

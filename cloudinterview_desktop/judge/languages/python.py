@@ -112,4 +112,6 @@ class Python:
         copy_harness(workdir, HARNESS)
         (workdir / PAYLOAD).write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
         run = Step(argv=(*interpreter_command(), HARNESS, PAYLOAD, RESULT_FD), expose=interpreter_paths())
-        return Program(run=run, profile=Profile(startup_s=10.0, overhead_mb=64))
+        # A frozen app's bootloader and bundled runtime take more address space than a bare interpreter.
+        overhead = 192 if getattr(sys, "frozen", False) else 64
+        return Program(run=run, profile=Profile(startup_s=10.0, overhead_mb=overhead))
