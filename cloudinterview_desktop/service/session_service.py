@@ -141,7 +141,8 @@ class SessionService:
 
     def submit_answer(self, session_id: str, text: str, code: str = "", language: str = "",
                       audio_path: str = "", on_token: TokenSink | None = None,
-                      cancel: threading.Event | None = None, follow_up: bool = True) -> SessionStep:
+                      cancel: threading.Event | None = None, follow_up: bool = True,
+                      delivery: dict[str, Any] | None = None) -> SessionStep:
         """Store the answer (committed before anything else happens), then let the interviewer follow up."""
         if not text.strip() and not code.strip():
             raise DomainError("the answer is empty")
@@ -152,6 +153,8 @@ class SessionService:
         answer = InterviewAnswer(question_index=index, text=text, submitted_at=now, code=code, language=language,
                                  audio_path=audio_path)
         payload: dict[str, Any] = {"chars": len(text), "has_code": bool(code.strip())}
+        if delivery:
+            payload["delivery"] = delivery  # spoken answers: words per minute, fillers, pauses, talk time
         session = self._repo.apply(session_id, SessionChanges(
             answers=[answer], activity_at=now,
             messages=[AIResponse(Role.CANDIDATE, "answer", text or code, now, index)],

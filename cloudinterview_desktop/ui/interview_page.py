@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from cloudinterview_desktop.domain.session import AIResponse, InterviewSession, Role, TimelineEvent
 from cloudinterview_desktop.ui.coding_panel import CodingPanel
+from cloudinterview_desktop.ui.mic_widget import MicWidget
 
 EVENT_LABELS = {
     "session_started": "Interview started", "question_asked": "Question asked", "answer_submitted": "Answer saved",
@@ -54,6 +55,7 @@ class InterviewPage(QWidget):
     def __init__(self, use_monaco: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.coding = CodingPanel(use_monaco=use_monaco)
+        self.mic = MicWidget()
         self.answer_stack = QStackedWidget()
         self.progress_label = QLabel()
         self.timer_label = QLabel()
@@ -128,13 +130,14 @@ class InterviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.mic)
         layout.addLayout(controls)
 
     def _connect(self) -> None:
         self.submit_button.clicked.connect(self._submit)
         shortcuts = (("Ctrl+Return", self._submit_current), ("Ctrl+'", self.coding.request_run),
                      ("Ctrl+H", self.hint_button.click), ("Ctrl+Shift+N", self.next_button.click),
-                     ("Ctrl+L", self.chat_input.setFocus))
+                     ("Ctrl+L", self.chat_input.setFocus), ("Ctrl+R", self.mic.toggle))
         for keys, slot in shortcuts:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -201,6 +204,16 @@ class InterviewPage(QWidget):
 
     def clear_answer(self) -> None:
         self.answer_box.clear()
+
+    def insert_spoken_text(self, text: str) -> None:
+        """A transcript lands where the person would have typed: the answer box, or the chat for coding."""
+        if self.answer_stack.currentIndex() == 1:
+            self.chat_input.setText(text)
+            self.chat_input.setFocus()
+            return
+        current = self.answer_box.toPlainText().rstrip()
+        self.answer_box.setPlainText(f"{current}\n{text}" if current else text)
+        self.answer_box.setFocus()
 
     @staticmethod
     def _message_html(message: AIResponse) -> str:

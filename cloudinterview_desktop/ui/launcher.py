@@ -16,6 +16,7 @@ from cloudinterview_desktop.paths import resolve_paths
 from cloudinterview_desktop.ui import editor_lsp
 from cloudinterview_desktop.ui.error_dialog import install_gui_excepthook
 from cloudinterview_desktop.ui.main_window import MainWindow
+from cloudinterview_desktop.ui.voice_loader import VoiceLoader
 
 
 def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
@@ -32,7 +33,10 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
     language_server = editor_lsp.LanguageServer()
     editor_lsp.install(language_server)
     engine = SessionEngine(core.service)
-    window = MainWindow(engine, core.settings, data_dir=str(core.paths.data_dir))
+    voice = VoiceLoader(core.settings, core.paths.recordings_dir)
+    window = MainWindow(engine, core.settings, data_dir=str(core.paths.data_dir), input_devices=voice.input_devices)
+    voice.loaded.connect(window.voice.attach)
+    window.shown.connect(voice.start)
     if exit_after_shown:
         window.shown.connect(lambda: QTimer.singleShot(0, window.close))
     window.show()
@@ -40,6 +44,7 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
         QTimer.singleShot(0, lambda note=note: QMessageBox.information(window, "CloudInterview", note))
     code = app.exec()
     engine.shutdown()
+    voice.shutdown()
     language_server.stop()
     core.close()
     return int(code)

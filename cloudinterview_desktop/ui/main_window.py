@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 
 from cloudinterview_desktop.domain.session import InterviewSession, SessionConfig
 from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.engine.voice_engine import RecordingResult
 from cloudinterview_desktop.service.session_service import HintStep, SessionStep
 from cloudinterview_desktop.settings import Key, Settings
 from cloudinterview_desktop.ui.history_page import HistoryPage
@@ -20,6 +22,7 @@ from cloudinterview_desktop.ui.interview_page import InterviewPage
 from cloudinterview_desktop.ui.settings_dialog import SettingsDialog
 from cloudinterview_desktop.ui.summary_page import SummaryPage
 from cloudinterview_desktop.ui.theme import apply_theme
+from cloudinterview_desktop.ui.voice_controller import VoiceController
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +56,8 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self._build_toolbar()
+        self._recording: RecordingResult | None = None  # the last spoken answer, until it is submitted
+        self.voice = VoiceController(self.interview.mic, self._recording_context, self._on_spoken, self)
         self.resize(1200, 800)
         self._restore()
         self._connect_callbacks()
@@ -143,7 +148,22 @@ class MainWindow(QMainWindow):
         self._call("create_session", config=config)
 
     def _submit_answer(self, text: str) -> None:
-        self._call("submit_answer", session_id=self._sid(), text=text)
+        spoken = self._recording
+        from_voice = spoken is not None and spoken.text in text
+        self._call("submit_answer", session_id=self._sid(), text=text,
+                   audio_path=spoken.recording if spoken and from_voice else "",
+                   delivery=spoken.delivery if spoken and from_voice else None)
+        self._recording = None
+
+    def _recording_context(self) -> tuple[str, str, str]:
+        question = self.session.current_question if self.session else None
+        index = self.session.current_question_index if self.session else 0
+        stamp = datetime.now().strftime("%H%M%S")
+        return self._sid(), question.prompt if question else "", f"q{index + 1}-{stamp}"
+
+    def _on_spoken(self, result: RecordingResult) -> None:
+        self._recording = result
+        self.interview.insert_spoken_text(result.text)
 
     def _confirm_end(self) -> None:
         answer = QMessageBox.question(self, "End interview", "End the interview now and see your feedback?")
@@ -188,6 +208,7 @@ class MainWindow(QMainWindow):
     def _on_token(self, request_id: int, text: str) -> None:
         if request_id in self._pending:
             self.interview.append_token(text)
+            self.voice.feed(text)
 
     def _on_finished(self, request_id: int, op: str, result: object) -> None:
         if self._pending.pop(request_id, None) is None:
@@ -207,6 +228,8 @@ class MainWindow(QMainWindow):
             self._note_ready(f"interviewer: {result}")
             return
         self.interview.set_busy(False)
+        if op in STREAMING_OPS:
+            self.voice.finish_message()
         if op == "interrupted_sessions":
             self.home.set_interrupted(list(result))  # type: ignore[call-overload]
             return
