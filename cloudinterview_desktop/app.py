@@ -16,6 +16,7 @@ from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, Toolch
 from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.paths import AppPaths, resolve_paths
 from cloudinterview_desktop.resources import builtin_problems_db
+from cloudinterview_desktop.service.bank_service import BankService
 from cloudinterview_desktop.service.measured_feedback import MeasuredFeedbackBuilder
 from cloudinterview_desktop.service.ports import Interviewer, ProgressSink
 from cloudinterview_desktop.service.session_service import SessionService
@@ -39,6 +40,7 @@ class AppCore:
     bank: QuestionBank
     judge: LazyJudge
     service: SessionService
+    bank_service: BankService
     startup_notes: list[str]
 
     def close(self) -> None:
@@ -104,7 +106,7 @@ def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
     judge = LazyJudge()
     service = SessionService(sessions, bank, interviewer or TemplateInterviewer(), MeasuredFeedbackBuilder(), judge,
                              session_file_dirs=(paths.recordings_dir, paths.reports_dir))
-    core = AppCore(paths, settings, report, sessions, bank, judge, service, notes)
+    core = AppCore(paths, settings, report, sessions, bank, judge, service, BankService(bank, judge), notes)
     if apply_retention:
         apply_retention_policy(core)
     return core

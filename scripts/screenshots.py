@@ -58,7 +58,7 @@ def run(out: Path, theme: str) -> None:
         core.settings.set(Key.THEME, theme)
         server = editor_lsp.LanguageServer(enabled=False)
         editor_lsp.install(server)
-        engine = SessionEngine(core.service)
+        engine = SessionEngine(core.service, core.bank_service)
         window = MainWindow(engine, core.settings, data_dir=str(core.paths.data_dir))
         window.resize(1400, 900)
         window.show()

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from cloudinterview_desktop.domain.errors import Cancelled, CloudInterviewError
+from cloudinterview_desktop.service.bank_service import BankService
 from cloudinterview_desktop.service.session_service import SessionService
 from cloudinterview_desktop.store.tables import DB
 
@@ -26,7 +27,8 @@ OPERATIONS = frozenset({
     "run_code", "submit_code", "save_draft", "drafts", "code_for", "end_session", "abandon_session",
     "interrupted_sessions", "list_sessions", "delete_session", "delete_all_sessions", "warm_up",
 })
-CODE_OPERATIONS = frozenset({"run_code", "submit_code"})
+BANK_OPERATIONS = frozenset({"bank.list_items", "bank.item", "bank.save_item", "bank.delete_item", "bank.import_file"})
+CODE_OPERATIONS = frozenset({"run_code", "submit_code"}) | BANK_OPERATIONS
 
 
 class SessionWorker(QObject):
@@ -35,9 +37,10 @@ class SessionWorker(QObject):
     token = Signal(int, str)
     progress = Signal(int, int, int)
 
-    def __init__(self, service: SessionService) -> None:
+    def __init__(self, service: SessionService, bank: BankService | None = None) -> None:
         super().__init__()
         self._service = service
+        self._bank = bank
         self._cancels: dict[int, threading.Event] = {}
         self._lock = threading.Lock()
 
@@ -56,7 +59,8 @@ class SessionWorker(QObject):
         try:
             if cancel.is_set():
                 raise Cancelled()
-            method = getattr(self._service, op)
+            target, _, name = op.rpartition(".")
+            method = getattr(self._bank if target == "bank" else self._service, name)
             accepted = inspect.signature(method).parameters
             call_args = dict(kwargs)
             if "on_token" in accepted:
@@ -98,7 +102,8 @@ class SessionEngine(QObject):
     _dispatch_code = Signal(int, str, object)
     _close = Signal()
 
-    def __init__(self, service: SessionService, parent: QObject | None = None) -> None:
+    def __init__(self, service: SessionService, bank: BankService | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._threads: list[QThread] = []
@@ -106,7 +111,7 @@ class SessionEngine(QObject):
         for lane, dispatch in (("session", self._dispatch_session), ("code", self._dispatch_code)):
             thread = QThread()
             thread.setObjectName(f"engine-{lane}")
-            worker = SessionWorker(service)
+            worker = SessionWorker(service, bank)
             worker.moveToThread(thread)
             dispatch.connect(worker.handle)
             self._close.connect(worker.close_connection)
@@ -121,7 +126,7 @@ class SessionEngine(QObject):
         self._running = True
 
     def request(self, op: str, **kwargs: Any) -> int:
-        if op not in OPERATIONS:
+        if op not in OPERATIONS | BANK_OPERATIONS:
             raise ValueError(f"unknown session operation {op!r}")
         if not self._running:
             raise RuntimeError("the session engine has shut down")

@@ -32,7 +32,7 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
     core = build_core(home)
     language_server = editor_lsp.LanguageServer()
     editor_lsp.install(language_server)
-    engine = SessionEngine(core.service)
+    engine = SessionEngine(core.service, core.bank_service)
     voice = VoiceLoader(core.settings, core.paths.recordings_dir)
     window = MainWindow(engine, core.settings, data_dir=str(core.paths.data_dir), input_devices=voice.input_devices)
     voice.loaded.connect(window.voice.attach)

@@ -19,6 +19,7 @@ from cloudinterview_desktop.settings import Key, Settings
 from cloudinterview_desktop.ui.history_page import HistoryPage
 from cloudinterview_desktop.ui.home_page import HomePage
 from cloudinterview_desktop.ui.interview_page import InterviewPage
+from cloudinterview_desktop.ui.problem_browser import ProblemBrowser
 from cloudinterview_desktop.ui.settings_dialog import SettingsDialog
 from cloudinterview_desktop.ui.summary_page import SummaryPage
 from cloudinterview_desktop.ui.theme import apply_theme
@@ -74,9 +75,11 @@ class MainWindow(QMainWindow):
         self.home_action.setShortcut(QKeySequence("Ctrl+N"))
         self.history_action = QAction("History", self)
         self.history_action.setShortcut(QKeySequence("Ctrl+Y"))
+        self.bank_action = QAction("Question bank", self)
+        self.bank_action.setShortcut(QKeySequence("Ctrl+B"))
         self.settings_action = QAction("Settings…", self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        for action in (self.home_action, self.history_action, self.settings_action):
+        for action in (self.home_action, self.history_action, self.bank_action, self.settings_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
 
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
         self.home_action.triggered.connect(self.go_home)
         self.history_action.triggered.connect(self.show_history)
         self.settings_action.triggered.connect(self.open_settings)
+        self.bank_action.triggered.connect(lambda: ProblemBrowser(self.engine, self).exec())
         self.history.home_requested.connect(self.go_home)
         self.history.open_requested.connect(lambda sid: self._call("get", session_id=sid))
         self.history.delete_requested.connect(self._confirm_delete)

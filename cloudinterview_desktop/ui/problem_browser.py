@@ -1,0 +1,196 @@
+"""The problem browser: search the bank, read any item, and add, edit, delete or import your own."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudinterview_desktop.bank.catalog import ItemRow
+from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.service.bank_service import ItemDetails
+
+NEW_ITEM_TEMPLATE = {
+    "slug": "my-question", "kind": "theory", "title": "My question", "difficulty": "medium",
+    "topics": ["system-design"], "job_types": ["backend"],
+    "question": "How would you design ...?", "key_points": ["First point a good answer covers", "Second point"],
+}
+
+
+class ItemEditor(QDialog):
+    """JSON of one item in the documented format; saving validates it (and runs a coding item's reference)."""
+
+    def __init__(self, engine: SessionEngine, text: str, replace: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit item" if replace else "New item")
+        self.resize(760, 620)
+        self.engine = engine
+        self.replace = replace
+        self.editor = QPlainTextEdit(text)
+        self.editor.setAccessibleName("Item JSON")
+        self.status = QLabel("The format is described in docs/problem-format.md.")
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self._request: int | None = None
+        engine.finished.connect(self._on_finished)
+        engine.failed.connect(self._on_failed)
+
+    def save(self) -> None:
+        self.status.setText("Checking…")
+        self._request = self.engine.request("bank.save_item", text=self.editor.toPlainText(), replace=self.replace)
+
+    def _on_finished(self, request_id: int, _op: str, _result: object) -> None:
+        if request_id == self._request:
+            self.accept()
+
+    def _on_failed(self, request_id: int, _op: str, message: str) -> None:
+        if request_id == self._request:
+            # The text stays in the editor: nothing typed is lost to an error.
+            self.status.setText(f"<b style='color:#c0392b'>Not saved:</b> {message}")
+
+
+class ProblemBrowser(QDialog):
+    def __init__(self, engine: SessionEngine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Question bank")
+        self.resize(1100, 720)
+        self.engine = engine
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search titles and statements")
+        self.search.setAccessibleName("Search the bank")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind")
+        for label, value in (("All kinds", ""), ("Coding", "coding"), ("Theory", "theory"),
+                             ("Behavioral", "behavioral")):
+            self.kind.addItem(label, value)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Title", "Kind", "Difficulty", "Source"])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Bank items")
+        self.details = QTextBrowser()
+        self.add_button = QPushButton("Add…")
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete")
+        self.import_button = QPushButton("Import file…")
+        self.count = QLabel()
+        self._rows: list[ItemRow] = []
+        self._current: ItemDetails | None = None
+        self._pending: dict[int, str] = {}
+        self._build()
+        self._connect()
+        self.refresh()
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.kind)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button, self.import_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+    def _connect(self) -> None:
+        self.search.returnPressed.connect(self.refresh)
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
+        self.add_button.clicked.connect(lambda: self._edit(json.dumps(NEW_ITEM_TEMPLATE, indent=2), False))
+        self.edit_button.clicked.connect(self._edit_current)
+        self.delete_button.clicked.connect(self._delete_current)
+        self.import_button.clicked.connect(self._import)
+        self.engine.finished.connect(self._on_finished)
+        self.engine.failed.connect(self._on_failed)
+
+    def _call(self, op: str, **kwargs: Any) -> None:
+        self._pending[self.engine.request(op, **kwargs)] = op
+
+    def refresh(self) -> None:
+        self._call("bank.list_items", kind=self.kind.currentData() or None, text=self.search.text())
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self._call("bank.item", slug=self._rows[row].slug)
+
+    def _edit(self, text: str, replace: bool) -> None:
+        if ItemEditor(self.engine, text, replace, self).exec():
+            self.refresh()
+
+    def _edit_current(self) -> None:
+        if self._current is not None and self._current.editable:
+            self._edit(json.dumps(self._current.raw, indent=2, ensure_ascii=False), True)
+
+    def _delete_current(self) -> None:
+        if self._current is None or not self._current.editable:
+            return
+        answer = QMessageBox.question(self, "Delete", f"Delete your item “{self._current.row.title}”?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._call("bank.delete_item", slug=self._current.row.slug)
+
+    def _import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import questions", "", "Questions (*.json *.jsonl *.csv)")
+        if path:
+            self.count.setText("Importing…")
+            self._call("bank.import_file", path=path)
+
+    def _on_finished(self, request_id: int, op: str, result: object) -> None:
+        if self._pending.pop(request_id, None) is None:
+            return
+        if op == "bank.list_items":
+            self._show_rows(list(result))  # type: ignore[call-overload]
+        elif op == "bank.item" and isinstance(result, ItemDetails):
+            self._current = result
+            self.details.setMarkdown(result.prompt)
+            self.edit_button.setEnabled(result.editable)
+            self.delete_button.setEnabled(result.editable)
+        elif op in ("bank.delete_item", "bank.import_file"):
+            self.refresh()
+
+    def _on_failed(self, request_id: int, op: str, message: str) -> None:
+        if self._pending.pop(request_id, None) is not None:
+            QMessageBox.warning(self, "Question bank", message)
+            self.count.setText("")
+
+    def _show_rows(self, rows: list[ItemRow]) -> None:
+        self._rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate((row.title, row.kind, row.difficulty, row.source)):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.count.setText(f"{len(rows)} items")
+        self.edit_button.setEnabled(False)
+        self.delete_button.setEnabled(False)

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.ui.problem_browser import ItemEditor, ProblemBrowser
+
+
+def test_browse_search_and_read(qtbot: QtBot, core: Any) -> None:
+    engine = SessionEngine(core.service, core.bank_service)
+    try:
+        browser = ProblemBrowser(engine)
+        qtbot.addWidget(browser)
+        qtbot.waitUntil(lambda: browser.table.rowCount() > 300, timeout=20_000)
+        browser.search.setText("water flow ocean")
+        browser.refresh()
+        qtbot.waitUntil(lambda: 0 < browser.table.rowCount() < 50, timeout=20_000)
+        browser.table.setCurrentCell(0, 0)
+        qtbot.waitUntil(lambda: "Pacific" in browser.details.toPlainText(), timeout=20_000)
+        assert not browser.delete_button.isEnabled()  # built-in items are read-only
+    finally:
+        engine.shutdown()
+
+
+def test_an_invalid_item_is_not_saved_and_its_text_is_kept(qtbot: QtBot, core: Any) -> None:
+    engine = SessionEngine(core.service, core.bank_service)
+    try:
+        text = json.dumps({"slug": "half-done", "kind": "theory", "title": "Half done"})
+        editor = ItemEditor(engine, text, replace=False)
+        qtbot.addWidget(editor)
+        editor.save()
+        qtbot.waitUntil(lambda: "Not saved" in editor.status.text(), timeout=20_000)
+        assert "difficulty" in editor.status.text() or "required" in editor.status.text()
+        assert editor.editor.toPlainText() == text
+        assert not core.bank.contains("half-done")
+    finally:
+        engine.shutdown()
