@@ -128,6 +128,8 @@ def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankIte
             what_good_looks_like=raw["what_good_looks_like"],
             difficulty=Difficulty(raw.get("difficulty", "medium")), source=source,
         )
+    if raw.get("python_only"):
+        return _python_only_problem(raw, source)
     if "signature" not in raw:
         return CodingProblem(
             slug=raw["slug"], title=raw["title"], difficulty=Difficulty(raw["difficulty"]),
@@ -157,6 +159,23 @@ def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankIte
         starter=dict(raw.get("starter", {})),
         job_types=tuple(raw.get("job_types", ("software", "frontend", "backend", "sre", "data_ml"))),
         source=source,
+    )
+
+
+def _python_only_problem(raw: dict[str, Any], source: str) -> CodingProblem:
+    """An imported problem (e.g. LeetCodeDataset): keyword-argument cases and a check() instead of a signature."""
+    limits_raw = raw["limits"]
+    return CodingProblem(
+        slug=raw["slug"], title=raw["title"], difficulty=Difficulty(raw["difficulty"]), topics=tuple(raw["topics"]),
+        statement=raw["statement"], signature=None, examples=tuple(_case(c) for c in raw["examples"]),
+        tests=tuple(_case(c) for c in raw["tests"]), compare=CompareMode(raw["compare"]),
+        tolerance=float(raw.get("tolerance", 1e-6)),
+        limits=Limits(time_ms=limits_raw["time_ms"], memory_mb=limits_raw["memory_mb"]),
+        hints=tuple(raw.get("hints", [])), solution=Solution(**raw["solution"]),
+        starter=dict(raw.get("starter", {})),
+        job_types=tuple(raw.get("job_types", ("software", "frontend", "backend", "sre", "data_ml"))),
+        source=raw.get("source", source), python_only=True, entry_point=raw["entry_point"],
+        prompt_code=raw.get("prompt", ""), check_code=raw.get("check", ""),
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cloudinterview_desktop.bank.build import build_bank, load_bank
-from cloudinterview_desktop.bank.importer import import_items, parse_all, read_items
+from cloudinterview_desktop.bank.importer import ImportResult, import_items, parse_all, read_items
 from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.bank.validation import validate_items
 from cloudinterview_desktop.cli.context import CliContext, CommandError
@@ -167,6 +167,7 @@ def _progress(done: int, total: int) -> None:
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    result: ImportResult
     if args.format == "leetcodedataset" or (args.format is None and _looks_like_leetcodedataset(args.file)):
         from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset
 
@@ -176,11 +177,15 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         raw_items = read_items(args.file, args.format)
         parsed = parse_all(raw_items, "user", parse_item)
         result = import_items(ctx.core.bank, parsed, ctx.judge(), progress=None if args.json else _progress)
+    skipped = [str(s) for s in getattr(result, "skipped", ())]
     if args.json:
-        print_json({"added": result.added, "no_tests": result.no_tests, "slugs": list(result.slugs)})
+        print_json({"added": result.added, "no_tests": result.no_tests, "slugs": list(result.slugs),
+                    "skipped": skipped})
     else:
+        for line in skipped:
+            print(f"skipped {line}", file=sys.stderr)
         note = f" ({result.no_tests} without tests: judged by the AI alone)" if result.no_tests else ""
-        print(f"imported {result.added} items{note}")
+        print(f"imported {result.added} items{note}" + (f", skipped {len(skipped)}" if skipped else ""))
     return 0
 
 

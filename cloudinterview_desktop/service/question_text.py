@@ -9,8 +9,19 @@ from cloudinterview_desktop.bank.generators import has_generator
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem, TestCase, TheoryQuestion
 
 
+def _plain(value: Any) -> Any:
+    """Imported sets mark linked lists and trees as {"$list_node": [...]}: show them as the lists they are."""
+    if isinstance(value, dict) and len(value) == 1:
+        key = next(iter(value))
+        if key in ("$list_node", "$tree_node"):
+            return _plain(value[key])
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 def _value(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(_plain(value), ensure_ascii=False)
 
 
 def format_case(case: TestCase) -> str:
@@ -27,7 +38,9 @@ def format_case(case: TestCase) -> str:
 def question_prompt(item: BankItem) -> str:
     if isinstance(item, CodingProblem):
         parts = [f"## {item.title}", item.statement.strip()]
-        for number, case in enumerate(item.examples, start=1):
+        # An imported statement already carries its own examples.
+        shown = () if item.python_only else item.examples
+        for number, case in enumerate(shown, start=1):
             parts.append(f"**Example {number}**\n\n```\n{format_case(case)}\n```")
         return "\n\n".join(parts)
     if isinstance(item, TheoryQuestion):

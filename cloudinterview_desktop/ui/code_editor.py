@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
@@ -103,6 +104,18 @@ class CodeEditor(QWidget):
         self._dark = dark
         if self._ready and not isinstance(self._editor, QPlainTextEdit):
             self._editor.set_theme("vs-dark" if dark else "vs")
+
+    def dispose(self) -> None:
+        """Delete the web view and its page now. Qt WebEngine crashes at exit when a page outlives its profile,
+        and Python's shutdown order does not guarantee it won't; the window calls this when it closes."""
+        editor, self._editor = self._editor, None
+        if editor is None or isinstance(editor, QPlainTextEdit):
+            return
+        self._ready = False
+        page = editor.page()
+        editor.setPage(None)
+        shiboken6.delete(page)
+        shiboken6.delete(editor)
 
     def focus_editor(self) -> None:
         if self._editor is not None:

@@ -326,5 +326,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(Key.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.interview.coding.flush_autosave()
         self.engine.shutdown()
+        self.interview.coding.editor.dispose()
         super().closeEvent(event)

@@ -133,16 +133,8 @@ def to_plain(value: Any) -> Any:
         return [to_plain(item) for item in value]
     if isinstance(value, dict):
         return {k: to_plain(v) for k, v in value.items()}
-    if hasattr(value, "val") and hasattr(value, "next"):
-        out = []
-        while value is not None:
-            out.append(value.val)
-            value = value.next
-            if len(out) > 10_000_000:
-                raise WrongType("the returned linked list has a cycle")
-        return out
-    if hasattr(value, "val") and hasattr(value, "left") and hasattr(value, "right"):
-        tree: list[Any] = []
+    if hasattr(value, "val") and hasattr(value, "left") and hasattr(value, "right"):  # before `next`: some
+        tree: list[Any] = []  # tree nodes also link to their right neighbour
         queue: deque[Any] = deque([value])
         while queue:
             node = queue.popleft()
@@ -154,6 +146,14 @@ def to_plain(value: Any) -> Any:
         while tree and tree[-1] is None:
             tree.pop()
         return tree
+    if hasattr(value, "val") and hasattr(value, "next"):
+        out = []
+        while value is not None:
+            out.append(value.val)
+            value = value.next
+            if len(out) > 10_000_000:
+                raise WrongType("the returned linked list has a cycle")
+        return out
     return value
 
 
