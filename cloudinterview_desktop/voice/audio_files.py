@@ -1,5 +1,4 @@
-"""Reading any audio file into 16 kHz mono float32 (PyAV/FFmpeg), with a clear error for each way a file can be
-unreadable, and writing 16-bit WAV files."""
+"""Reading any audio file into 16 kHz mono float32 with a typed error for each way it can fail; writing WAV."""
 
 from __future__ import annotations
 

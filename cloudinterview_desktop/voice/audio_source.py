@@ -23,6 +23,11 @@ class AudioSource(Protocol):
         """Stop capturing; blocks already captured can still be read, then read() returns None."""
         ...
 
+    @property
+    def backlog_s(self) -> float:
+        """Captured audio waiting to be read: a reader that fell behind skips optional work until it is near 0."""
+        ...
+
     def read(self, timeout: float) -> Audio | None:
         """The next block; an empty block when none arrived within `timeout` seconds; None once the source ended."""
         ...

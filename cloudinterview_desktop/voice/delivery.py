@@ -1,16 +1,4 @@
-"""Delivery analytics for one spoken answer, reported as observations (no grades): speaking rate, filler words,
-long pauses and talk time, computed from the transcript's word (or segment) timestamps.
-
-How each figure is computed:
-- talk time: from the start of the first word to the end of the last (silence before and after is not counted).
-- words per minute: spoken words / talk time. Speaking rate excludes the long pauses from the time.
-- long pauses: gaps between consecutive words (segments, when there are no word timestamps) longer than the
-  threshold (2.5 s by default); the VAD filter cuts silences out before decoding and faster-whisper restores the
-  original times, so these gaps are the real ones.
-- fillers: hesitations (um, uh, er, erm, hmm) always count; hedges (basically, actually, literally) always count;
-  "you know", "I mean", "sort of", "kind of" and "like" count only where the context marks them as fillers (see
-  the helpers below), because each is also ordinary English ("what kind of tree", "I'd like to", "do you know").
-  Whisper tends to leave hesitations out of its text, so the hesitation count is a lower bound."""
+"""Delivery analytics for one spoken answer (rate, fillers, long pauses, talk time), reported as observations."""
 
 from __future__ import annotations
 
@@ -60,6 +48,18 @@ class _Token:
 
 @dataclass(frozen=True)
 class DeliveryStats:
+    """How one answer was delivered. How each figure is computed:
+
+    - talk time: from the start of the first word to the end of the last (silence before and after is not counted).
+    - words per minute: spoken words / talk time; speaking rate: the same with the long pauses taken out of the time.
+    - long pauses: gaps between consecutive words (segments, when there are no word timestamps) longer than the
+      threshold (2.5 s by default). The VAD filter cuts silences out before decoding and faster-whisper maps the
+      times back, so these gaps are the real ones.
+    - fillers: hesitations (um, uh, er, erm, hmm) and hedges (basically, actually, literally) always count; "you
+      know", "I mean", "sort of", "kind of" and "like" count only where the context marks them as fillers (see
+      count_fillers' helpers), because each is also ordinary English ("what kind of tree", "I'd like to", "do you
+      know"). Whisper tends to leave hesitations out of its text, so their count is a lower bound."""
+
     talk_time_s: float
     word_count: int
     words_per_minute: float

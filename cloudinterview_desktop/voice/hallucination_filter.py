@@ -1,12 +1,12 @@
-"""Dropping what Whisper invents on silence and noise. The thresholds were measured on the embedded tiny.en
-(docs/voice.md has the table): with the VAD filter off, silence and a 50 Hz hum came out as "You" with
-no_speech_prob 0.92-0.95 and avg_logprob -0.92..-0.98, faint noise as "." segments (0.96); real espeak speech had
-no_speech_prob at most 0.50 (a lone "Yes.") and avg_logprob at least -0.72."""
+"""Dropping what Whisper invents on silence and noise, by thresholds measured on the embedded tiny.en."""
 
 from __future__ import annotations
 
 import re
 
+# Measured with the VAD filter off (table in docs/voice.md): silence and a 50 Hz hum came out as "You" with
+# no_speech_prob 0.92-0.95 and avg_logprob -0.92..-0.98, faint noise as "." segments (0.96); real espeak speech had
+# no_speech_prob at most 0.50 (a lone "Yes.") and avg_logprob at least -0.72.
 NO_SPEECH_DROP = 0.8  # drop when no_speech_prob is at least this ...
 LOGPROB_DROP = -0.6  # ... and avg_logprob is at most this
 NEAR_SILENT_DBFS = -50.0  # quieter than any voice through a working microphone

@@ -1,5 +1,4 @@
-"""One loop for a worker thread: capture an answer and transcribe it as it is spoken (levels, partial text, the
-recorded utterance, the final transcript), so a Qt worker only has to turn each event into a signal."""
+"""Capture and transcribe an answer in one loop (levels, partials, utterance, final) for a worker thread."""
 
 from __future__ import annotations
 
@@ -7,11 +6,19 @@ import threading
 from collections.abc import Iterator
 
 from cloudinterview_desktop.voice.audio_source import AudioSource
-from cloudinterview_desktop.voice.recorder import AudioChunk, CaptureEvent, CaptureMode, Utterance, record_answer
+from cloudinterview_desktop.voice.recorder import (
+    AudioChunk,
+    CaptureEvent,
+    CaptureMode,
+    PushToTalk,
+    Utterance,
+    record_answer,
+)
 from cloudinterview_desktop.voice.speech_to_text import SpeechToText
 from cloudinterview_desktop.voice.streaming_transcriber import StreamingTranscriber, TranscriptUpdate
 
 LiveEvent = CaptureEvent | TranscriptUpdate
+CAUGHT_UP_S = 0.1  # partial text is only decoded while the loop keeps up with the microphone
 
 
 def listen(source: AudioSource, mode: CaptureMode, stt: SpeechToText, prompt: str | None = None,
@@ -24,7 +31,10 @@ def listen(source: AudioSource, mode: CaptureMode, stt: SpeechToText, prompt: st
     for event in record_answer(source, mode, cancel):
         yield event
         if isinstance(event, AudioChunk):
-            update = streamer.push(event.frames)
+            # Once the key is released only the final matters: a partial now would only delay it.
+            released = isinstance(mode, PushToTalk) and mode.released.is_set()
+            update = streamer.push(event.frames, decode=event.backlog_s < CAUGHT_UP_S and not released,
+                                   settle=not released)
             if update is not None:
                 yield update
         else:

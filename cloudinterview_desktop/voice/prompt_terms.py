@@ -1,5 +1,4 @@
-"""Biasing Whisper toward the words of the current question: a glossary prompt built from its identifiers, acronyms
-and data-structure/domain terms, and putting spoken identifiers ("topological sort") back into code form."""
+"""The question's identifiers and domain words as a Whisper prompt, and identifiers restored in transcripts."""
 
 from __future__ import annotations
 

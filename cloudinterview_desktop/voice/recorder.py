@@ -1,5 +1,4 @@
-"""Capturing one spoken answer from an AudioSource, push-to-talk (until released) or hands-free (until a pause), as
-a generator of events a worker thread loops over: level/speech per block, then the finished utterance."""
+"""Capturing one spoken answer, push-to-talk or hands-free (ended by a pause), as a generator of events."""
 
 from __future__ import annotations
 
@@ -54,6 +53,7 @@ class AudioChunk:
     level: Level
     speech: bool  # any 32 ms window of the block was speech
     at_s: float  # where the block starts, in seconds since recording started
+    backlog_s: float = 0.0  # audio already captured behind this block: the loop is that far behind real time
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def record_answer(source: AudioSource, mode: CaptureMode, cancel: threading.Even
                 continue
             flags = vad.push(block)
             blocks.append(block)
-            yield AudioChunk(block, measure_level(block), any(flags), total / SAMPLE_RATE)
+            yield AudioChunk(block, measure_level(block), any(flags), total / SAMPLE_RATE, source.backlog_s)
             total += block.size
             if total / SAMPLE_RATE >= mode.max_s:
                 reason = EndReason.MAX_LENGTH
@@ -118,7 +118,7 @@ def record_answer(source: AudioSource, mode: CaptureMode, cancel: threading.Even
             if block.size:
                 flags = vad.push(block)
                 blocks.append(block)
-                yield AudioChunk(block, measure_level(block), any(flags), total / SAMPLE_RATE)
+                yield AudioChunk(block, measure_level(block), any(flags), total / SAMPLE_RATE, source.backlog_s)
                 total += block.size
     audio = np.concatenate(blocks) if blocks else empty_audio()
     yield _utterance(audio, reason, vad, mode)

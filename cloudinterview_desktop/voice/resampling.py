@@ -1,7 +1,4 @@
-"""Sample-rate conversion with libswresample through PyAV (already a faster-whisper dependency).
-
-libswresample keeps its filter state between blocks, so a microphone stream resampled block by block has no clicks at
-block edges, and it filters out what would alias (a plain np.interp does neither)."""
+"""Sample-rate conversion with libswresample through PyAV, stateful across the blocks of a stream."""
 
 from __future__ import annotations
 
@@ -11,6 +8,9 @@ import numpy as np
 from cloudinterview_desktop.voice.audio_format import SAMPLE_RATE, Audio, empty_audio
 
 
+# PyAV is already a faster-whisper dependency. libswresample keeps its filter state between blocks, so a microphone
+# stream resampled block by block has no clicks at block edges, and it filters out what would alias (np.interp does
+# neither).
 class StreamResampler:
     """Converts a mono float32 stream from `source_rate` to `target_rate`, one block at a time."""
 

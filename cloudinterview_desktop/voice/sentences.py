@@ -1,5 +1,4 @@
-"""Cutting interviewer text into sentences to speak: the whole text at once, or streamed tokens in and complete
-sentences out, with code blocks and markdown left out of what is read aloud."""
+"""Interviewer text cut into speakable sentences, whole or as tokens stream in; code and markdown left out."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Microphone and speaker through sounddevice (PortAudio). Every way audio can be unavailable (library or PortAudio
-missing, no device, a device that refuses the format) becomes an AudioDeviceError with a message a user can act on."""
+"""Microphone and speaker through sounddevice (PortAudio); a missing library or device is an AudioDeviceError."""
 
 from __future__ import annotations
 
@@ -44,8 +43,10 @@ def load_sounddevice() -> ModuleType:
     return module
 
 
-def list_devices() -> list[AudioDevice]:
-    sd = load_sounddevice()
+def list_devices(backend: Any = None) -> list[AudioDevice]:
+    """`backend` (here and below): the sounddevice module by default, or an object with the same API (tests inject
+    a fake PortAudio with devices these machines lack)."""
+    sd = backend or load_sounddevice()
     try:
         raw = sd.query_devices()
     except Exception as exc:  # PortAudio has its own error type, and hosts without a sound system fail oddly
@@ -56,14 +57,14 @@ def list_devices() -> list[AudioDevice]:
                         default_samplerate=float(d["default_samplerate"])) for d in raw]
 
 
-def _pick(devices: list[AudioDevice], choice: DeviceChoice, kind: str) -> AudioDevice:
+def _pick(devices: list[AudioDevice], choice: DeviceChoice, kind: str, sd: Any) -> AudioDevice:
     usable = [d for d in devices if (d.max_input_channels if kind == "input" else d.max_output_channels) > 0]
     noun = "microphone" if kind == "input" else "speaker"
     if not usable:
         raise AudioDeviceError(f"no {noun} found on this computer" +
                                (": typed answers still work" if kind == "input" else ""))
     if choice is None or choice == "":
-        default = _default_index(kind)
+        default = _default_index(kind, sd)
         return next((d for d in usable if d.index == default), usable[0])
     if isinstance(choice, int) or (isinstance(choice, str) and choice.strip().isdigit()):
         index = int(choice)
@@ -81,8 +82,7 @@ def _pick(devices: list[AudioDevice], choice: DeviceChoice, kind: str) -> AudioD
     return found[0]
 
 
-def _default_index(kind: str) -> int:
-    sd = load_sounddevice()
+def _default_index(kind: str, sd: Any) -> int:
     try:
         default = sd.default.device[0 if kind == "input" else 1]
         return int(default) if default is not None else -1
@@ -90,12 +90,14 @@ def _default_index(kind: str) -> int:
         return -1
 
 
-def find_input_device(choice: DeviceChoice = None) -> AudioDevice:
-    return _pick(list_devices(), choice, "input")
+def find_input_device(choice: DeviceChoice = None, backend: Any = None) -> AudioDevice:
+    sd = backend or load_sounddevice()
+    return _pick(list_devices(sd), choice, "input", sd)
 
 
-def find_output_device(choice: DeviceChoice = None) -> AudioDevice:
-    return _pick(list_devices(), choice, "output")
+def find_output_device(choice: DeviceChoice = None, backend: Any = None) -> AudioDevice:
+    sd = backend or load_sounddevice()
+    return _pick(list_devices(sd), choice, "output", sd)
 
 
 class SoundDeviceSource:
@@ -104,20 +106,23 @@ class SoundDeviceSource:
 
     sample_rate = SAMPLE_RATE
 
-    def __init__(self, device: DeviceChoice = None, block_s: float = 0.032) -> None:
+    def __init__(self, device: DeviceChoice = None, block_s: float = 0.032, backend: Any = None) -> None:
         self.device_choice = device
         self.block_s = block_s
+        self._backend = backend
         self.device: AudioDevice | None = None
         self._stream: Any = None
         self._queue: queue.Queue[Audio | None] = queue.Queue()
         self._resampler: StreamResampler | None = None
         self._ended = False
         self._overflows = 0
+        self._rate = SAMPLE_RATE
 
     def start(self) -> None:
-        sd = load_sounddevice()
-        device = find_input_device(self.device_choice)
+        sd = self._backend or load_sounddevice()
+        device = find_input_device(self.device_choice, sd)
         rate, channels = self._capture_format(sd, device)
+        self._rate = rate
         self._resampler = StreamResampler(rate, SAMPLE_RATE)
         self._queue = queue.Queue()
         self._ended = False
@@ -138,7 +143,7 @@ class SoundDeviceSource:
         log.info("capturing from %r at %d Hz, %d channel(s)", device.name, rate, channels)
 
     @staticmethod
-    def _capture_format(sd: ModuleType, device: AudioDevice) -> tuple[int, int]:
+    def _capture_format(sd: Any, device: AudioDevice) -> tuple[int, int]:
         """16 kHz mono when the device allows it; otherwise its own rate (resampled) and channel count (averaged)."""
         for rate, channels in ((SAMPLE_RATE, 1), (int(device.default_samplerate), 1),
                                (int(device.default_samplerate), min(2, device.max_input_channels))):
@@ -162,6 +167,11 @@ class SoundDeviceSource:
                 log.warning("the microphone overflowed %d time(s): audio was lost", self._overflows)
         self._queue.put(None)
 
+    @property
+    def backlog_s(self) -> float:
+        # Blocks are all the same size, so the queue length says how far behind the reader is.
+        return self._queue.qsize() * max(1, int(self._rate * self.block_s)) / self._rate
+
     def read(self, timeout: float) -> Audio | None:
         if self._ended:
             return None
@@ -180,9 +190,10 @@ class SoundDeviceSink:
     """A real speaker. A PortAudio callback pulls from a small in-memory queue, so abort() only has to empty that
     queue under a lock: the speaker goes quiet within one device block, from any thread."""
 
-    def __init__(self, device: DeviceChoice = None, max_ahead_s: float = 0.5) -> None:
+    def __init__(self, device: DeviceChoice = None, max_ahead_s: float = 0.5, backend: Any = None) -> None:
         self.device_choice = device
         self.max_ahead_s = max_ahead_s
+        self._backend = backend
         self._stream: Any = None
         self._rate = 0
         self._blocks: deque[Audio] = deque()
@@ -191,8 +202,8 @@ class SoundDeviceSink:
         self._lock = threading.Condition()
 
     def _open(self, sample_rate: int) -> None:
-        sd = load_sounddevice()
-        device = find_output_device(self.device_choice)
+        sd = self._backend or load_sounddevice()
+        device = find_output_device(self.device_choice, sd)
         self.close()
 
         def on_output(outdata: Any, frames: int, time: Any, status: Any) -> None:

@@ -1,5 +1,4 @@
-"""Speaking the interviewer's streamed text: tokens in, sentences synthesized and played one by one on the
-player's own thread, with mute and an immediate stop for barge-in."""
+"""Speaking streamed interviewer text sentence by sentence on its own thread, with mute and barge-in stop."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Speech to text with faster-whisper: a lazily loaded, thread-safe model whose transcribe() is a cancellable
-generator of segments, with silence removed by VAD and Whisper's silence hallucinations filtered out."""
+"""Speech to text with faster-whisper: a lazily loaded shared model and a cancellable generator of segments."""
 
 from __future__ import annotations
 
@@ -100,6 +99,15 @@ class DecodeOptions:
         }
 
 
+class _LoadedModel:
+    """The model and its loading lock, shared by SpeechToText objects that differ only in decoding options."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.model: Any = None
+        self.device = ""
+
+
 class SpeechToText:
     """One Whisper model, loaded on first use (or by load() on a worker thread at start-up) and shared by every
     caller: CTranslate2 models take concurrent calls, so only loading needs the lock."""
@@ -112,9 +120,18 @@ class SpeechToText:
         self._compute_type = compute_type
         self.cpu_threads = cpu_threads or default_cpu_threads()
         self.options = options or DecodeOptions()
-        self._model: Any = None
-        self._lock = threading.Lock()
-        self.device = ""
+        self._shared = _LoadedModel()
+
+    def with_options(self, options: DecodeOptions) -> SpeechToText:
+        """The same model (loaded once, shared) decoding with other settings."""
+        other = SpeechToText(self._model_path, self._device_request, self._compute_type, self.cpu_threads, options)
+        other._shared = self._shared
+        return other
+
+    @property
+    def device(self) -> str:
+        """'cpu' or 'cuda' once loaded; '' before."""
+        return self._shared.device
 
     @property
     def model_path(self) -> Path:
@@ -126,7 +143,7 @@ class SpeechToText:
 
     @property
     def loaded(self) -> bool:
-        return self._model is not None
+        return self._shared.model is not None
 
     def validate(self) -> Path:
         """Checks the model folder without loading it (SpeechModelError if it is missing or incomplete)."""
@@ -134,15 +151,16 @@ class SpeechToText:
 
     def load(self) -> Any:
         """The faster_whisper.WhisperModel, loading it once."""
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
+        shared = self._shared
+        if shared.model is None:
+            with shared.lock:
+                if shared.model is None:
                     device = choose_device(self._device_request)
                     compute_type = self._compute_type or default_compute_type(device)
-                    self._model = load_whisper(self.model_path, device, compute_type, self.cpu_threads)
-                    self.device = device
+                    shared.model = load_whisper(self.model_path, device, compute_type, self.cpu_threads)
+                    shared.device = device
                     log.info("speech model loaded from %s on %s (%s)", self.model_path, device, compute_type)
-        return self._model
+        return shared.model
 
     def transcribe(self, audio: Audio | str | os.PathLike[str], prompt: str | None = None,
                    cancel: threading.Event | None = None) -> Iterator[Segment]:

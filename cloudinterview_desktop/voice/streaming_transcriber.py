@@ -1,10 +1,9 @@
-"""Partial text while the person speaks: the growing answer is re-transcribed every ~1 s of new speech and at
-each pause, and what was said before a pause is committed so it is never decoded again. The final transcript
-after the last word then only has to decode the words since the last pause."""
+"""Partial text while the person speaks and a fast final transcript, by re-decoding only what no pause settled."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -25,8 +24,8 @@ class TranscriptUpdate:
 
 class StreamingTranscriber:
     """Push audio blocks as they are captured; push() sometimes returns a partial update, finish() the final one.
-    Not thread-safe: one capture loop owns it. Decoding runs inside push(), so a slow machine delays the capture
-    loop, whose source buffers the audio meanwhile; nothing is lost."""
+    Not thread-safe: one capture loop owns it. Decoding runs inside push(); a loop that fell behind real time
+    passes decode=False until it has caught up, so partial decodes never make the capture lag more and more."""
 
     def __init__(self, stt: SpeechToText, prompt: str | None = None, cancel: threading.Event | None = None,
                  interval_s: float = 1.0, commit_pause_s: float = 0.5, max_tail_s: float = 12.0,
@@ -41,42 +40,60 @@ class StreamingTranscriber:
         self._audio = np.zeros(SAMPLE_RATE * 30, dtype=np.float32)  # grows by doubling
         self._total = 0
         self._committed: list[Segment] = []
-        self._committed_until = 0  # the undecided tail starts here
+        self._committed_until = 0  # the unsettled tail starts here
         self._tail: list[Segment] = []  # latest decode of the tail, on the absolute timeline
+        self._decoded_until = 0  # end of the audio the latest decode saw
         self._new_speech_at: int | None = None  # where speech not yet decoded began
+        self._last_speech_end = 0
+        self._pause_at: int | None = None  # a pause found here waits to be decoded and committed
         self._in_pause = False
+        self._last_decode_s = 0.0
         self.decodes = 0
 
-    def push(self, frames: Audio) -> TranscriptUpdate | None:
+    def push(self, frames: Audio, decode: bool = True, settle: bool = True) -> TranscriptUpdate | None:
+        """`decode`: partial decodes are wanted now (the loop keeps up). `settle`: a pause found is decoded and
+        committed even when `decode` is False, because the final transcript needs that decode anyway."""
         self._append(frames)
-        if any(self._vad.push(frames)) and self._new_speech_at is None:
-            self._new_speech_at = self._total - frames.size
+        if any(self._vad.push(frames)):
+            self._last_speech_end = self._total
+            if self._new_speech_at is None:
+                self._new_speech_at = self._total - frames.size
         pause = self._vad.heard_speech and self._vad.silence_run_s >= self.commit_pause_s
-        pause_began, self._in_pause = pause and not self._in_pause, pause
-        if pause_began and (self._new_speech_at is not None or self._tail):
-            # A pause ends a phrase: decode it (unless that is done) and keep it, so later decodes start after it.
-            if self._new_speech_at is not None:
-                self._decode_tail()
-            self._commit(len(self._tail))
+        if pause and not self._in_pause and (self._new_speech_at is not None or self._tail):
+            self._pause_at = self._total
+        self._in_pause = pause
+        if self._pause_at is not None and (decode or settle):
+            # A pause ends a phrase: decode up to it and keep the text, so later decodes start after it.
+            self._settle_at(self._pause_at)
             return self._update(final=False)
-        if self._new_speech_at is None:
-            return None  # nothing new to hear: the last text stands
-        if self._total - self._new_speech_at >= self.interval:
-            self._decode_tail()
+        if not decode:
+            return None
+        # On a slow or busy machine partials come less often (at most half the time goes to them), so that a
+        # release or the end of the answer rarely finds a partial decode still running.
+        interval = max(self.interval, int(2 * self._last_decode_s * SAMPLE_RATE))
+        if self._new_speech_at is not None and self._total - self._new_speech_at >= interval:
+            self._decode(self._total)
             if self._total - self._committed_until > self.max_tail and len(self._tail) > 1:
-                self._commit(len(self._tail) - 1)  # no pause for a long time: keep all but the open segment
+                self._commit_all_but_last()  # no pause for a long time: keep all but the open segment
             return self._update(final=False)
         return None
 
     def finish(self) -> TranscriptUpdate:
-        """The final transcript; reuses the last decode when only silence came after it."""
-        if self._new_speech_at is not None:
-            self._decode_tail()
+        """The final transcript. Whatever was not decoded with the audio up to the end is decoded once more (a
+        partial made mid-word can be wrong); when a pause already settled everything, nothing is decoded."""
+        self._pause_at = None  # one decode of everything unsettled costs less than settling first (one encoder pass)
+        if self._new_speech_at is not None or (self._tail and self._decoded_until < self._total):
+            self._decode(self._total)
         return self._update(final=True)
 
     @property
     def audio(self) -> Audio:
         return self._audio[:self._total]
+
+    @property
+    def committed_s(self) -> float:
+        """Audio whose text is settled: later decodes start here."""
+        return self._committed_until / SAMPLE_RATE
 
     def _append(self, frames: Audio) -> None:
         need = self._total + frames.size
@@ -87,24 +104,30 @@ class StreamingTranscriber:
         self._audio[self._total:need] = frames
         self._total = need
 
-    def _decode_tail(self) -> None:
+    def _decode(self, end: int) -> None:
         start = self._committed_until
-        offset = start / SAMPLE_RATE
-        pieces = self.stt.transcribe(self._audio[start:self._total].copy(), self.prompt, self.cancel)
-        self._tail = [s.shifted(offset) for s in pieces]
-        self._new_speech_at = None
+        began = time.monotonic()
+        pieces = self.stt.transcribe(self._audio[start:end].copy(), self.prompt, self.cancel)
+        self._tail = [s.shifted(start / SAMPLE_RATE) for s in pieces]
+        self._last_decode_s = time.monotonic() - began
+        self._decoded_until = end
+        # Speech after `end` (the person went on while a pause was being settled) is still to be decoded.
+        self._new_speech_at = end if self._last_speech_end > end else None
         self.decodes += 1
 
-    def _commit(self, count: int) -> None:
-        if count >= len(self._tail):
-            self._committed += self._tail
-            self._committed_until = self._total
-            self._tail = []
-            return
-        kept, open_segment = self._tail[:count], self._tail[count]
+    def _settle_at(self, pause_at: int) -> None:
+        if (self._new_speech_at is not None and self._new_speech_at < pause_at) or self._decoded_until < pause_at:
+            self._decode(pause_at)
+        self._committed += self._tail
+        self._committed_until = pause_at
+        self._tail = []
+        self._pause_at = None
+
+    def _commit_all_but_last(self) -> None:
+        kept, open_segment = self._tail[:-1], self._tail[-1]
         self._committed += kept
         self._committed_until = max(self._committed_until, int(open_segment.start * SAMPLE_RATE))
-        self._tail = self._tail[count:]
+        self._tail = [open_segment]
 
     def _update(self, final: bool) -> TranscriptUpdate:
         segments = (*self._committed, *self._tail)

@@ -1,5 +1,4 @@
-"""Text to speech with hibari's bundled default voice only (every other hibari voice downloads on first use, which
-an offline app must never trigger), loaded lazily and shared between threads."""
+"""Text to speech with hibari's bundled default voice only (every other hibari voice would download)."""
 
 from __future__ import annotations
 
@@ -36,12 +35,14 @@ class TextToSpeech:
 
     sample_rate = TTS_SAMPLE_RATE
 
-    def __init__(self, model_path: str | os.PathLike[str] | None = None, speed: float = 1.0, threads: int = 1) -> None:
+    def __init__(self, model_path: str | os.PathLike[str] | None = None, speed: float = 1.0, threads: int = 1,
+                 seed: int | None = 0) -> None:
         if not 0.5 <= speed <= 2.0:
             raise SpeechSynthesisError(f"speech speed must be between 0.5 and 2.0, not {speed}")
         self._model_path = Path(model_path) if model_path is not None else None
         self.speed = speed
         self.threads = threads
+        self.seed = seed  # hibari adds noise to its voice: a fixed seed makes the same text sound the same
         self._engine: Any = None
         self._lock = threading.Lock()  # hibari's G2P keeps state; one synthesis at a time
 
@@ -54,7 +55,7 @@ class TextToSpeech:
         with self._lock:
             if self._engine is None:
                 self._engine = self._create()
-                self._engine("Ready.", self.speed)
+                self._engine("Ready.", self.speed, self.seed)
 
     def _create(self) -> Any:
         path = self._model_path or default_voice_path()
@@ -80,7 +81,7 @@ class TextToSpeech:
             self.load()
         with self._lock:
             try:
-                audio = self._engine(sentence, self.speed)
+                audio = self._engine(sentence, self.speed, self.seed)
             except Exception as exc:  # the G2P and the model fail in many ways on odd input; none may crash the app
                 raise SpeechSynthesisError(f"could not speak {sentence[:60]!r}: {exc}") from exc
         return np.asarray(audio, dtype=np.float32)

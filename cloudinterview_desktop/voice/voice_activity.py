@@ -1,9 +1,4 @@
-"""Voice-activity detection on a live stream with the Silero VAD model that ships inside faster-whisper.
-
-Why Silero rather than an energy threshold: measured on this project's test audio, white noise at -26 dBFS RMS is as
-loud as espeak speech (-24 dBFS median), so any energy threshold that hears speech also hears a fan or a noisy room;
-Silero gives that noise a speech probability of at most 0.17 and the speech above 0.5 in 93 % of windows, at about
-0.2 ms of CPU per 32 ms window."""
+"""Voice-activity detection on a live stream with the Silero VAD model that ships inside faster-whisper."""
 
 from __future__ import annotations
 
@@ -17,6 +12,11 @@ from faster_whisper.utils import get_assets_path
 
 from cloudinterview_desktop.voice.audio_format import SAMPLE_RATE, Audio, empty_audio
 from cloudinterview_desktop.voice.errors import SpeechModelError
+
+# Why Silero rather than an energy threshold: measured on the test audio, white noise at -26 dBFS RMS is as loud as
+# espeak speech (-24 dBFS median), so an energy threshold that hears speech also hears a fan or a noisy room. Silero
+# gives that noise a speech probability of at most 0.17 and the speech above 0.5 in 93 % of windows, at about 0.2 ms
+# of CPU per 32 ms window.
 
 WINDOW = 512  # samples per Silero decision at 16 kHz (32 ms)
 CONTEXT = 64  # samples of the previous window the model sees with each window

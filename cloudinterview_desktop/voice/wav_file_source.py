@@ -23,16 +23,21 @@ class WavFileSource:
         self.block = max(1, round(block_s * SAMPLE_RATE))
         self._audio: Audio = empty_audio()
         self._position = 0
-        self._started_at = 0.0
+        self._end = 0  # reading stops here: the file's end, or what had been captured when stop() came
+        self.started_at = 0.0  # time.monotonic() at start(): sample n is due at started_at + n / 16000
         self._running = False
 
     def start(self) -> None:
         self._audio = load_audio(self.path)
         self._position = 0
-        self._started_at = time.monotonic()
+        self._end = self._audio.size
+        self.started_at = time.monotonic()
         self._running = True
 
     def stop(self) -> None:
+        """Like a microphone: what was captured up to now can still be read, then read() returns None."""
+        if self._running:
+            self._end = min(self._end, self._due()) if self.realtime else self._position
         self._running = False
 
     @property
@@ -40,12 +45,22 @@ class WavFileSource:
         """How much of the file has been handed out."""
         return self._position / SAMPLE_RATE
 
+    @property
+    def backlog_s(self) -> float:
+        if not self.realtime:
+            return 0.0  # as fast as possible: there is no clock to fall behind
+        return max(0, min(self._end, self._due()) - self._position) / SAMPLE_RATE
+
+    def _due(self) -> int:
+        """Samples whose time has come since start()."""
+        return int((time.monotonic() - self.started_at) * SAMPLE_RATE) if self._running else self._end
+
     def read(self, timeout: float) -> Audio | None:
-        if not self._running or self._position >= self._audio.size:
+        if self._position >= self._end:
             return None
-        end = min(self._position + self.block, self._audio.size)
-        if self.realtime:
-            wait = self._started_at + end / SAMPLE_RATE - time.monotonic()
+        end = min(self._position + self.block, self._end)
+        if self.realtime and self._running:
+            wait = self.started_at + end / SAMPLE_RATE - time.monotonic()
             if wait > timeout:
                 time.sleep(max(0.0, timeout))
                 return empty_audio()

@@ -1,5 +1,4 @@
-"""Finding, checking and loading the faster-whisper model: the embedded tiny.en by default, a clear error when the
-folder is unusable, and CUDA when CTranslate2 sees a GPU."""
+"""Finding, checking and loading the faster-whisper model (embedded tiny.en by default; CUDA when present)."""
 
 from __future__ import annotations
 

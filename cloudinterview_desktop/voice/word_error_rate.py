@@ -32,3 +32,10 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
     if not ref:
         return 0.0 if not hyp else 1.0
     return edit_distance(ref, hyp) / len(ref)
+
+
+def corpus_word_error_rate(pairs: list[tuple[str, str]]) -> float:
+    """WER over a test set: all errors / all reference words (long sentences weigh more, as they should)."""
+    errors = sum(edit_distance(normalize_words(ref), normalize_words(hyp)) for ref, hyp in pairs)
+    words = sum(len(normalize_words(ref)) for ref, _hyp in pairs)
+    return errors / words if words else 0.0
