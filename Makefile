@@ -46,6 +46,20 @@ bench: setup
 problems: setup
 	$(BIN)/cloudinterview problems build
 
+# The Linux one-folder app at dist/cloudinterview/cloudinterview (installer/cloudinterview.spec; docs/installer.md).
+BUNDLE_STAMP := $(VENV)/.installed-bundle
+$(BUNDLE_STAMP): $(PY_STAMP) pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[dev,bundle]'
+	@touch $@
+
+# LLAMA_WHEEL=FILE.whl bundles that llama-cpp-python (a portable build from installer/build-llama-wheel.sh) instead
+# of the venv's, which `make setup` compiled for this CPU only.
+bundle: setup $(BUNDLE_STAMP)
+	@test -f problems.sqlite || $(BIN)/cloudinterview problems build
+	$(if $(LLAMA_WHEEL),$(BIN)/python -m pip install -q --force-reinstall --no-deps $(LLAMA_WHEEL))
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build installer/cloudinterview.spec
+	@du -sh dist/cloudinterview
+
 screenshots: setup
 	xvfb-run -a -s "-screen 0 1440x960x24" $(BIN)/python scripts/screenshots.py
 

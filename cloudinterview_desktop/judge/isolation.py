@@ -91,6 +91,23 @@ def _clean_paths(paths: Sequence[Path]) -> list[str]:
     return out
 
 
+def masked_paths(expose: Sequence[Path]) -> list[str]:
+    """The app's own data that lies inside an exposed folder (a frozen app exposes its whole folder for the
+    interpreter): the question bank with its hidden tests and the resources. They are covered inside the sandbox."""
+    from cloudinterview_desktop.resources import builtin_problems_db, resource_path
+
+    roots = _clean_paths(expose)
+    candidates = [builtin_problems_db(), resource_path()]
+    return [str(p) for p in candidates if p.exists() and _under(os.path.abspath(p), roots)]
+
+
+def _mask_args(masks: Sequence[str]) -> list[str]:
+    args: list[str] = []
+    for path in masks:
+        args += ["--tmpfs", path] if os.path.isdir(path) else ["--ro-bind", "/dev/null", path]
+    return args
+
+
 def bubblewrap_argv(bwrap: str, argv: Sequence[str], workdir: Path, expose: Sequence[Path],
                     user: SandboxUser) -> list[str]:
     args = [bwrap, "--die-with-parent", "--new-session"]
@@ -125,6 +142,7 @@ def bubblewrap_argv(bwrap: str, argv: Sequence[str], workdir: Path, expose: Sequ
     for path in _clean_paths(expose):
         if not _under(path, (*_SYSTEM_DIRS, *_TOP_DIRS)):
             args += [*parents(path), "--ro-bind", path, path]
+    args += _mask_args(masked_paths(expose))
     work = str(workdir)
     args += [*parents(work), "--bind", work, work, "--chdir", work, "--"]
     return args + setpriv_prefix(user) + list(argv) if user.drops_root else args + list(argv)
@@ -158,6 +176,10 @@ def namespace_script(workdir: Path, expose: Sequence[Path], hidden: Sequence[str
         make = "mkdir -p" if os.path.isdir(path) else "mkdir -p \"$(dirname " + q(path) + ")\" && touch"
         lines.append(f"{make} {q(path)} && mount --bind {stage}/{index} {q(path)}"
                      f" && mount -o remount,bind,ro {q(path)}")
+    for path in masked_paths(expose):
+        cover = (f"mount -t tmpfs -o size=1m,mode=755 ci-hidden {q(path)}" if os.path.isdir(path)
+                 else f"mount --bind /dev/null {q(path)}")
+        lines.append(cover)
     lines.append(f"mkdir -p {q(work)} && mount --bind {stage}/work {q(work)}")
     lines.append(f"for s in {stage}/*; do umount -l \"$s\" 2>/dev/null || true; done")
     lines.append(f"cd {q(work)}")

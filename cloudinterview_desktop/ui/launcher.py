@@ -7,12 +7,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cloudinterview_desktop.app import build_core
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.logging_setup import setup_logging
 from cloudinterview_desktop.paths import resolve_paths
+from cloudinterview_desktop.resources import resource_path
 from cloudinterview_desktop.ui import editor_lsp
 from cloudinterview_desktop.ui.error_dialog import install_gui_excepthook
 from cloudinterview_desktop.ui.main_window import MainWindow
@@ -28,6 +30,8 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("CloudInterview")
     app.setOrganizationName("CloudInterview")
+    app.setDesktopFileName("cloudinterview")  # Wayland matches the window to its .desktop entry and icon
+    app.setWindowIcon(QIcon(str(resource_path("icons", "cloudinterview.png"))))
     install_gui_excepthook(paths)
     core = build_core(home)
     language_server = editor_lsp.LanguageServer()

@@ -126,3 +126,23 @@ def test_interpreter_inside_sees_its_own_standard_library(sandbox: PosixSandbox)
         outcome = python(sandbox, work, "import sys, json\nprint(sys.base_prefix)\nprint(json.__file__)")
     base, json_file = outcome.stdout.split()
     assert base == sys.base_prefix and json_file.startswith(sys.base_prefix)
+
+
+def test_the_question_bank_is_covered_when_its_folder_is_exposed(sandbox: PosixSandbox, judge: Judge) -> None:
+    """A frozen app exposes its whole folder (the interpreter lives there): the bank's hidden tests must not be
+    readable from inside. Exposing the source tree here stands in for that folder."""
+    if judge.isolation_level() == IsolationLevel.RLIMITS.value:
+        pytest.skip("the rlimits level has no mount namespace to cover files with")
+    repo = Path(__file__).resolve().parents[2]
+    code = ("import os\nfor p in ('problems.sqlite', 'resources/schema/bank-item.schema.json'):\n"
+            f"    path = os.path.join({str(repo)!r}, p)\n"
+            "    try:\n        print(p, len(open(path, 'rb').read()))\n"
+            "    except OSError as exc:\n        print(p, 'error', type(exc).__name__)\n")
+    with sandbox.workdir() as work:
+        spec = RunSpec(argv=(*PYTHON, "-c", code), workdir=work, limits=limits(),
+                       expose=(*interpreter_paths(), repo))
+        outcome = sandbox.run(spec)
+    lines = outcome.stdout.splitlines()
+    # Covered with /dev/null on a nodev mount (bubblewrap: PermissionError) or read as empty (namespaces).
+    assert lines[0] in ("problems.sqlite 0", "problems.sqlite error PermissionError"), lines
+    assert lines[1].startswith("resources/schema/bank-item.schema.json error"), lines

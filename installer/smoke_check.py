@@ -1,0 +1,52 @@
+"""Reads the JSON a frozen build printed and says whether a smoke check passed (used by installer/smoke.sh).
+
+Run through the build itself, so the machine under test needs no Python of its own:
+    APP --run-python-harness installer/smoke_check.py doctor|judge-accepted|judge-rejected FILE
+Prints one line: "ok: ..." (exit 0) or "FAIL: ..." (exit 1).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def check_doctor(report: dict[str, Any], app_dir: Path) -> list[str]:
+    problems = []
+    for model in report["models"]:
+        if not model["found"]:
+            problems.append(f"{model['kind']} model not found")
+        elif not str(model["path"]).startswith(str(app_dir)):
+            problems.append(f"{model['kind']} model comes from outside the bundle: {model['path']}")
+    if not report["webengine"]["ok"]:
+        problems.append(f"WebEngine: {report['webengine'].get('error')}")
+    if not report["judge"]["ok"]:
+        problems.append(f"judge: {report['judge']}")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    kind, path = argv[0], Path(argv[1])
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if kind == "doctor":
+        problems = check_doctor(data, Path(sys.executable).resolve().parent)
+        summary = (f"models {[m['kind'] for m in data['models'] if m['found']]}, WebEngine ok, judge ok "
+                   f"(isolation {data['judge']['isolation']})")
+    elif kind in ("judge-accepted", "judge-rejected"):
+        want = "accepted" if kind == "judge-accepted" else "wrong_answer"
+        problems = [] if data["verdict"] == want else [f"verdict {data['verdict']}, expected {want}"]
+        summary = f"{data['verdict']}: {data['passed']}/{data['total']} tests (isolation {data['isolation']})"
+    else:
+        print(f"FAIL: unknown check {kind}")
+        return 1
+    if problems:
+        print("FAIL: " + "; ".join(problems))
+        return 1
+    print("ok: " + summary)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
