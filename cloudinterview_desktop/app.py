@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cloudinterview_desktop.ai_setup import AIFeedbackBuilder, AIInterviewer, AIPicker, LazyAI
 from cloudinterview_desktop.bank.catalog import Catalog
 from cloudinterview_desktop.bank.question_bank import QuestionBank
 from cloudinterview_desktop.domain.errors import StorageError
@@ -17,10 +18,8 @@ from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.paths import AppPaths, resolve_paths
 from cloudinterview_desktop.resources import builtin_problems_db
 from cloudinterview_desktop.service.bank_service import BankService
-from cloudinterview_desktop.service.measured_feedback import MeasuredFeedbackBuilder
 from cloudinterview_desktop.service.ports import Interviewer, ProgressSink
 from cloudinterview_desktop.service.session_service import SessionService
-from cloudinterview_desktop.service.template_interviewer import TemplateInterviewer
 from cloudinterview_desktop.settings import Key, Settings
 from cloudinterview_desktop.store.database import OpenReport, close_database, open_database
 from cloudinterview_desktop.store.session_repository import SessionRepository
@@ -41,6 +40,7 @@ class AppCore:
     judge: LazyJudge
     service: SessionService
     bank_service: BankService
+    ai: LazyAI
     startup_notes: list[str]
 
     def close(self) -> None:
@@ -94,7 +94,9 @@ def open_bank(paths: AppPaths) -> tuple[QuestionBank, list[str]]:
 
 
 def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
-               apply_retention: bool = True) -> AppCore:
+               apply_retention: bool = True, use_model: bool | None = None) -> AppCore:
+    """`use_model=None` follows the settings; False runs without a language model (template interviewer,
+    measured feedback), True uses one when it can be loaded. The model itself loads on first use."""
     paths = resolve_paths(home).ensure()
     settings = Settings(paths.settings_file)
     report = open_database(paths.db_path, paths.backups_dir)
@@ -104,9 +106,11 @@ def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
     bank, bank_notes = open_bank(paths)
     notes += bank_notes
     judge = LazyJudge()
-    service = SessionService(sessions, bank, interviewer or TemplateInterviewer(), MeasuredFeedbackBuilder(), judge,
+    ai = LazyAI(paths, settings, enabled=bool(settings.get(Key.USE_MODEL)) if use_model is None else use_model)
+    bank.picker = AIPicker(ai)
+    service = SessionService(sessions, bank, interviewer or AIInterviewer(ai), AIFeedbackBuilder(ai), judge,
                              session_file_dirs=(paths.recordings_dir, paths.reports_dir))
-    core = AppCore(paths, settings, report, sessions, bank, judge, service, BankService(bank, judge), notes)
+    core = AppCore(paths, settings, report, sessions, bank, judge, service, BankService(bank, judge), ai, notes)
     if apply_retention:
         apply_retention_policy(core)
     return core

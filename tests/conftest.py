@@ -29,7 +29,17 @@ def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def core(app_home: Path) -> Iterator[object]:
     from cloudinterview_desktop.app import build_core
 
-    app_core = build_core(app_home)
+    app_core = build_core(app_home, use_model=False)  # most tests need no language model: they stay fast
+    yield app_core
+    app_core.close()
+
+
+@pytest.fixture
+def core_with_model(app_home: Path) -> Iterator[object]:
+    """The app core with the embedded language model, as a user gets it by default."""
+    from cloudinterview_desktop.app import build_core
+
+    app_core = build_core(app_home, use_model=True)
     yield app_core
     app_core.close()
 

@@ -1,6 +1,5 @@
-"""Building the AI components from settings: an OpenAI-compatible endpoint when one is set, else a registered
-model, a path, or the embedded SmolLM2. When no model can be used the components are None and the notes say why,
-so the app keeps the TemplateInterviewer and MeasuredFeedbackBuilder."""
+"""Builds the AI components from settings, or None components with the reason (the app then keeps its fallbacks)."""
+
 
 from __future__ import annotations
 
@@ -54,6 +53,17 @@ def build_ai(paths: AppPaths, *, model: str = "", model_path: str | Path | None 
 
     `preload` loads the model (or asks the endpoint for its models) now, so a model that cannot be used is found
     here rather than in the middle of an interview; pass False to defer loading to the first turn."""
+    try:
+        return _build(paths, model, model_path, gpu_layers, endpoint_url, endpoint_model, endpoint_key, n_ctx,
+                      n_threads, preload)
+    except Exception as exc:  # the app must start without AI whatever went wrong; the log keeps the traceback
+        log.exception("building the AI components failed")
+        return _unavailable([], f"unexpected error: {exc}")
+
+
+def _build(paths: AppPaths, model: str, model_path: str | Path | None, gpu_layers: int, endpoint_url: str,
+           endpoint_model: str, endpoint_key: str, n_ctx: int, n_threads: int | None,
+           preload: bool) -> AIComponents:
     notes: list[str] = []
     backend: LLMBackend
     if endpoint_url.strip():

@@ -16,14 +16,15 @@ if TYPE_CHECKING:
 
 
 class CliContext:
-    def __init__(self, home: Path | None = None) -> None:
+    def __init__(self, home: Path | None = None, use_model: bool | None = None) -> None:
         self.home = home
+        self.use_model = use_model
 
     @cached_property
     def core(self) -> AppCore:
         from cloudinterview_desktop.app import build_core
 
-        core = build_core(self.home)
+        core = build_core(self.home, use_model=self.use_model)
         for note in core.startup_notes:
             print(f"note: {note}", file=sys.stderr)
         return core

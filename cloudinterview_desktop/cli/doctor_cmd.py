@@ -104,6 +104,7 @@ def collect(ctx: CliContext) -> dict[str, Any]:
     models = [{"kind": m.kind, "name": m.name, "found": m.found, "path": str(m.path) if m.path else None,
                "licence": m.licence} for m in all_embedded()]
     bank = {kind: len(core.bank.rows(kind=kind)) for kind in ("coding", "theory", "behavioral")}
+    language_model = {"in_use": core.ai.components() is not None, "notes": core.ai.notes}
     return {
         "version": __version__,
         "python": sys.version.split()[0],
@@ -114,6 +115,7 @@ def collect(ctx: CliContext) -> dict[str, Any]:
         "models": models,
         "models_ok": all(m["found"] for m in models),
         "gpu": _gpu(),
+        "language_model": language_model,
         "judge": {"ok": judge_ok, "isolation": isolation, "toolchains": toolchains},
         "data": {"home": str(core.paths.data_dir.parent), "data_dir": str(core.paths.data_dir),
                  "models_dir": str(core.paths.models_dir), "logs_dir": str(core.paths.logs_dir),
@@ -139,6 +141,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"{mark(model['found'])} {model['kind']} model: {model['name']} ({model['path']})")
     gpu = report["gpu"]
     print(f"{mark(gpu['llm_offload'])} LLM GPU offload: {'available' if gpu['llm_offload'] else 'CPU only'}")
+    for note in report["language_model"]["notes"]:
+        print(f"    {note}")
     print(f"    Whisper device: {gpu['whisper_device']}")
     judge = report["judge"]
     print(f"{mark(judge['ok'])} judge isolation: {judge['isolation']}")

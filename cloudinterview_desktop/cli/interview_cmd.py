@@ -43,6 +43,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--jd-file", help="read the job description from a file")
     p.add_argument("--seed", type=int, help="fix the question selection")
     p.add_argument("--resume", metavar="ID", help="continue an interrupted session")
+    p.add_argument("--no-model", action="store_true",
+                   help="practise without the language model: fixed interviewer wording, measured feedback")
     p.set_defaults(handler=run)
 
 

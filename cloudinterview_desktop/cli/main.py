@@ -52,7 +52,7 @@ def run_cli(argv: Sequence[str]) -> int:
         return 2
     setup_logging(resolve_paths(args.home), console=False)
     install_cli_excepthook()
-    ctx = CliContext(args.home)
+    ctx = CliContext(args.home, use_model=False if getattr(args, "no_model", False) else None)
     try:
         return int(args.handler(args, ctx))
     except CloudInterviewError as exc:

@@ -79,17 +79,20 @@ class _ProgressLine:
     def __init__(self, label: str) -> None:
         self._label = label
         self._last = 0.0
+        self._drawn = False
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
         if now - self._last < 0.3 and done != total:
             return
         self._last = now
+        self._drawn = True
         of = f" / {total / 1e6:,.1f} MB ({100 * done / total:.0f}%)" if total else " MB"
         print(f"\r{self._label}: {done / 1e6:,.1f}{of}", end="", file=sys.stderr, flush=True)
 
     def done(self) -> None:
-        print(file=sys.stderr)
+        if self._drawn:
+            print(file=sys.stderr)
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:

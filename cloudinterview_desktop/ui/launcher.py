@@ -27,7 +27,8 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     paths = resolve_paths(home)
     setup_logging(paths)
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("CloudInterview")
     app.setOrganizationName("CloudInterview")
     app.setDesktopFileName("cloudinterview")  # Wayland matches the window to its .desktop entry and icon

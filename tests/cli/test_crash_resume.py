@@ -28,7 +28,8 @@ def _read_until(proc, prefix: str, timeout: float = 60) -> str:  # type: ignore[
 
 @pytest.mark.parametrize("acknowledged", [0, 1, 2, 3])
 def test_sigkill_after_acknowledgements_then_resume(app_home: Path, acknowledged: int) -> None:
-    proc = popen("interview", "--mode", "behavioral", "--questions", str(QUESTIONS), "--seed", "11", home=app_home)
+    proc = popen("interview", "--no-model", "--mode", "behavioral", "--questions", str(QUESTIONS), "--seed", "11",
+                 home=app_home)
     session_id = _read_until(proc, "session: ").split()[1]
     assert proc.stdin is not None
     for i in range(acknowledged):
@@ -46,7 +47,8 @@ def test_sigkill_after_acknowledgements_then_resume(app_home: Path, acknowledged
     assert stored["status"] in ("created", "in_progress")
     assert [a["text"] for a in stored["answers"]] == [f"answer number {i}" for i in range(acknowledged)]
 
-    resumed = cli("interview", "--resume", session_id, home=app_home, stdin="answer after resume\n.\n/quit\n")
+    resumed = cli("interview", "--no-model", "--resume", session_id, home=app_home,
+                  stdin="answer after resume\n.\n/quit\n")
     assert resumed.returncode == 0, resumed.stderr
     expected_question = acknowledged + 1
     assert f"=== Question {expected_question} of {QUESTIONS}:" in resumed.stdout
@@ -59,7 +61,7 @@ def test_sigkill_after_acknowledgements_then_resume(app_home: Path, acknowledged
 def test_sigkill_at_random_moments_loses_nothing_acknowledged(app_home: Path) -> None:
     rng = random.Random(2024)
     for round_number in range(4):
-        proc = popen("interview", "--mode", "behavioral", "--questions", "6", "--seed", str(round_number),
+        proc = popen("interview", "--no-model", "--mode", "behavioral", "--questions", "6", "--seed", str(round_number),
                      home=app_home)
         session_id = _read_until(proc, "session: ").split()[1]
         assert proc.stdin is not None

@@ -54,7 +54,7 @@ def test_spoken_answer_through_the_window(qtbot: QtBot, core: Any, stt: SpeechTo
         assert "migration" in answer.text.lower()
         assert answer.audio_path and Path(answer.audio_path).exists()
         assert Path(answer.audio_path).is_relative_to(core.paths.recordings_dir / window.session.id)
-        submitted = [e for e in window.session.timeline if e.kind is EventKind.ANSWER_SUBMITTED][0]
+        submitted = next(e for e in window.session.timeline if e.kind is EventKind.ANSWER_SUBMITTED)
         assert submitted.payload["delivery"]["words_per_minute"] > 0
     finally:
         window.close()

@@ -1,8 +1,4 @@
-"""The in-process backend: llama-cpp-python on a validated GGUF file, loaded lazily once, one request at a time.
-
-Prompts are rendered with the GGUF's own chat template. llama.cpp keeps the KV cache of the longest prefix that a
-new prompt shares with the tokens it evaluated last, so a conversation whose earlier turns are rendered
-byte-identically only pays for its newest turn."""
+"""The in-process llama-cpp-python backend: a validated GGUF, loaded lazily once, one request at a time."""
 
 from __future__ import annotations
 
@@ -26,6 +22,10 @@ from cloudinterview_desktop.ai.errors import BackendError, ContextOverflow, Mode
 from cloudinterview_desktop.ai.models.fit import GPUInfo, ModelShape, detect_gpu, suggest_gpu_layers
 from cloudinterview_desktop.ai.models.gguf import GGUFInfo, inspect_gguf
 from cloudinterview_desktop.domain.errors import Cancelled
+
+# Prompts are rendered with the GGUF's own chat template. llama.cpp keeps the KV cache of the longest prefix a new
+# prompt shares with the tokens it evaluated last, so a conversation whose earlier turns render byte-identically
+# only pays for its newest turn.
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,7 @@ class LlamaCppBackend:
         self._notes: list[str] = []
         self._grammars: dict[str, LlamaGrammar] = {}
         self._abort_event: threading.Event | None = None
+        self._calls = 0
         self._abort_callback = llama_cpp.ggml_abort_callback(self._should_abort)  # kept: ctypes must not free it
         self.last_stats: GenerationStats | None = None
 
@@ -160,6 +161,12 @@ class LlamaCppBackend:
                                               stop_token_ids=[eos_id] if eos_id != -1 else None)
         self._stop = [s for s in (eos, "<|im_end|>" if template is CHATML_TEMPLATE else "") if s]
 
+    def reset_cache(self) -> None:
+        """Forget the evaluated prompt, so the next call reads its whole prompt again (benchmarks use this)."""
+        with self._lock:
+            if self._llm is not None:
+                self._llm.reset()  # type: ignore[no-untyped-call]
+
     def close(self) -> None:
         with self._lock:
             if self._llm is not None:
@@ -248,10 +255,12 @@ class LlamaCppBackend:
             produced = 0
             self._abort_event = cancel
             self._set_abort(cancel is not None)
+            self._calls += 1  # a new seed each call: the same seed makes a small model repeat itself verbatim
             try:
                 stream = llm.create_completion(tokens, max_tokens=min(max_tokens, room), temperature=temperature,
                                                top_p=0.95, top_k=40, min_p=0.05, repeat_penalty=repeat_penalty,
-                                               stop=self._stop, grammar=grammar, stream=True)
+                                               stop=self._stop, grammar=grammar, stream=True,
+                                               seed=self._seed + self._calls)
                 for chunk in stream:
                     if first is None:
                         first = time.perf_counter() - started

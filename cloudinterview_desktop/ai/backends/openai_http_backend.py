@@ -1,5 +1,5 @@
-"""A backend for OpenAI-compatible servers (Ollama, vLLM, LM Studio, llama.cpp's and llama-cpp-python's servers):
-/v1/chat/completions streamed as Server-Sent Events, with only the standard library."""
+"""A backend for OpenAI-compatible servers (Ollama, vLLM, LM Studio, llama.cpp): SSE streaming, stdlib only."""
+
 
 from __future__ import annotations
 

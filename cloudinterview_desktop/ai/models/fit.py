@@ -1,5 +1,5 @@
-"""Will a model fit this machine? RAM (and VRAM when a GPU is found) for the LLM, Whisper and TTS together, and the
-n_gpu_layers to ask llama.cpp for."""
+"""Whether a model fits this machine: RAM (and VRAM) for LLM, Whisper and TTS together, and n_gpu_layers."""
+
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""A small reader of GGUF headers (metadata and tensor table, never the tensor data) that validates a file before
-anything loads it: magic, version, sane counts, and a file size that covers every tensor (a truncated download)."""
+"""A small GGUF header reader that validates a file (magic, header, size covering the tensors) before any load."""
+
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The model registry: a JSON file under the models folder listing the GGUF models the user added or downloaded,
-with what their headers say. Every write replaces the file atomically, so a crash never leaves half a registry."""
+"""The model registry: a JSON file under the models folder, replaced atomically on every write."""
+
 
 from __future__ import annotations
 
@@ -166,4 +166,7 @@ class ModelRegistry:
                 log.warning("not caching the embedded model's facts: %s", exc)
                 return
             data["embedded"] = {**entry.to_json(), "mtime_ns": Path(entry.path).stat().st_mtime_ns}
-            write_json_atomic(self.path, data)
+            try:
+                write_json_atomic(self.path, data)
+            except OSError as exc:  # a read-only models folder only costs re-hashing next time
+                log.warning("not caching the embedded model's facts: %s", exc)

@@ -1,6 +1,4 @@
-"""The interviewer's prompt, rebuilt from the session on every turn in a way that renders earlier turns
-byte-identically: the system prompt depends only on the session's settings, and each app instruction that
-preceded a stored turn is re-rendered from stored facts. So llama.cpp's prefix cache covers all but the newest turn."""
+"""The interviewer's prompt, rebuilt from the session so earlier turns stay byte-identical (the KV cache holds)."""
 
 from __future__ import annotations
 
@@ -18,6 +16,9 @@ from cloudinterview_desktop.domain.session import (
     Role,
 )
 from cloudinterview_desktop.service.template_interviewer import job_title
+
+# The system prompt depends only on the session's settings, and each app instruction that preceded a stored turn
+# is re-rendered from stored facts, so llama.cpp's prefix cache covers everything but the newest turn.
 
 JD_CHARS = 1500  # a long job description is cut: the model needs its gist, not every line
 PER_MESSAGE_TOKENS = 6  # what a chat template adds around each message, roughly

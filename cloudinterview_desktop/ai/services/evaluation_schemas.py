@@ -1,5 +1,5 @@
-"""JSON schemas the model's evaluations must follow (they become llama.cpp grammars), and the shape of the
-evaluation the app stores. Evidence comes before each score, so the model quotes first and scores after."""
+"""JSON schemas for the model's evaluations (they become grammars) and for the evaluation the app stores."""
+
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 
 SCALE = "1 weak, 2 partial, 3 solid, 4 strong; not_observed when the answer gives no evidence"
 SCORES: list[Any] = [1, 2, 3, 4, "not_observed"]
-QUOTE_CHARS = 200
-COMMENT_CHARS = 160
+QUOTE_CHARS = 160
+COMMENT_CHARS = 120
 
 
 def _text(limit: int) -> dict[str, Any]:
@@ -53,11 +53,12 @@ def behavioral_schema() -> dict[str, Any]:
 
 
 def reply_budget(schema: dict[str, Any]) -> int:
-    """Tokens to allow for a reply: the characters its strings may hold (a token is rarely under two characters)
-    plus the JSON syntax around them."""
+    """Tokens to allow for a reply: a third of the characters its strings may hold (English runs about four
+    characters a token) plus the JSON syntax around them. Degenerate output (digit runs) hits the limit, fails
+    validation and ends as not_evaluated - which is what it deserves."""
     def chars(node: dict[str, Any]) -> int:
         if node.get("type") == "string":
-            return int(node.get("maxLength", 200)) // 2 + 8
+            return int(node.get("maxLength", 200)) // 3 + 8
         if node.get("type") == "array":
             return int(node.get("maxItems", 3)) * chars(node["items"]) + 4
         if node.get("type") == "object":

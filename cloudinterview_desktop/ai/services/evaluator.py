@@ -1,6 +1,4 @@
-"""Evaluating one answer: what can be measured comes from code (tests from the judge, stated vs reference
-complexity, coverage counts), the model adds qualitative judgement on a fixed 1-4 scale, and only with quotes
-that really occur in the answer. No valid output after the retries means "not_evaluated", never a made-up score."""
+"""Evaluates one answer: measured parts by code, qualitative judgement by the model with verified quotes."""
 
 from __future__ import annotations
 
@@ -15,9 +13,11 @@ from cloudinterview_desktop.ai.errors import AIError
 from cloudinterview_desktop.ai.services import evaluation_schemas as schemas
 from cloudinterview_desktop.ai.services.complexity import compare, stated_complexity
 from cloudinterview_desktop.ai.services.prompts import PromptLibrary
-from cloudinterview_desktop.ai.services.quotes import QuoteChecker
+from cloudinterview_desktop.ai.services.quotes import QuoteChecker, relates_to
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
+
+# No valid model output after the retries means "not_evaluated" with the reason, never a made-up score.
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +54,11 @@ class Evaluator:
         if not answer.text.strip() and not answer.code.strip():
             return not_evaluated("no answer was given")
         item = answer.item
+        measured = self._measured(item, answer) if isinstance(item, CodingProblem) else None
         try:
             if isinstance(item, CodingProblem):
-                return self._coding(item, answer, cancel)
+                assert measured is not None
+                return self._coding(item, answer, measured, cancel)
             if isinstance(item, TheoryQuestion):
                 return self._theory(item, answer, cancel)
             return self._behavioral(item, answer, cancel)
@@ -64,7 +66,26 @@ class Evaluator:
             raise
         except AIError as exc:
             log.info("evaluation of %s failed: %s", item.slug, exc)
-            return not_evaluated(f"the model gave no usable evaluation: {exc}")
+            result = not_evaluated(f"the model gave no usable evaluation: {exc}")
+            if measured is not None:  # what code measured stands without the model
+                result["measured"] = measured
+            return result
+
+    @staticmethod
+    def _measured(item: CodingProblem, answer: AnswerToEvaluate) -> dict[str, Any]:
+        """The judge's results and the complexity the candidate stated against the reference's."""
+        signals = answer.signals or {}
+        reference_time = item.solution.time if item.solution else ""
+        reference_space = item.solution.space if item.solution else ""
+        stated = stated_complexity(answer.text)
+        return {
+            "tests": {key: signals.get(key) for key in ("tests_passed", "tests_total", "accepted", "final_verdict",
+                                                        "submits", "failed_submits")},
+            "complexity": {"stated_time": stated.time, "reference_time": reference_time,
+                           "time_matches": compare(stated.time, reference_time),
+                           "stated_space": stated.space, "reference_space": reference_space,
+                           "space_matches": compare(stated.space, reference_space)},
+        }
 
     # -- model calls -----------------------------------------------------------------------------------------
 
@@ -80,7 +101,11 @@ class Evaluator:
     @staticmethod
     def _finish(result: dict[str, Any], *checkers: QuoteChecker) -> dict[str, Any]:
         dropped = [q for checker in checkers for q in checker.fabricated]
+        anchored = [pair for checker in checkers for pair in checker.anchored]
         flags = list(result.get("flags", []))
+        if anchored:
+            flags.append(f"{len(anchored)} quote(s) the model paraphrased were replaced by the matching words of the "
+                         "candidate's text")
         if dropped:
             flags.append(f"{len(dropped)} quote(s) the model gave do not occur in the candidate's text and were "
                          "dropped, with anything that rested on them")
@@ -104,15 +129,15 @@ class Evaluator:
 
     # -- per kind --------------------------------------------------------------------------------------------
 
-    def _coding(self, item: CodingProblem, answer: AnswerToEvaluate, cancel: threading.Event | None) -> dict[str, Any]:
+    def _coding(self, item: CodingProblem, answer: AnswerToEvaluate, measured: dict[str, Any],
+                cancel: threading.Event | None) -> dict[str, Any]:
         signals = answer.signals or {}
-        reference_time = item.solution.time if item.solution else ""
-        reference_space = item.solution.space if item.solution else ""
+        complexity = dict(measured["complexity"])
         tests = (f"{signals.get('tests_passed', 0)} of {signals.get('tests_total', 0)} hidden tests passed"
                  if signals.get("submits") else "not submitted")
         prompt = self._prompts.render(
-            "eval_code", title=item.title, reference_time=reference_time or "unknown",
-            reference_space=reference_space or "unknown", tests=tests,
+            "eval_code", title=item.title, reference_time=complexity["reference_time"] or "unknown",
+            reference_space=complexity["reference_space"] or "unknown", tests=tests,
             answer=answer.text.strip()[:ANSWER_CHARS] or "(no explanation)", language=answer.language or "code",
             code=answer.code.strip()[:ANSWER_CHARS] or "(no code)")
         raw = self._ask(prompt, schemas.code_schema(), cancel)
@@ -123,20 +148,16 @@ class Evaluator:
             line = code_checker.check(str(note.get("line", "")))
             if line:
                 notes.append({"line": line, "note": str(note.get("note", "")).strip()})
-        measured = stated_complexity(answer.text)
-        # What the model says was stated counts only when those words are in the explanation.
-        model_time = text_checker.check(str(raw.get("stated_time_complexity", "")))
-        model_space = text_checker.check(str(raw.get("stated_space_complexity", "")))
-        stated_time = measured.time or model_time
-        stated_space = measured.space or model_space
+        # The model's reading of the stated complexity fills a gap only when those words are in the explanation.
+        for key, field in (("time", "stated_time_complexity"), ("space", "stated_space_complexity")):
+            if not complexity[f"stated_{key}"]:
+                said = text_checker.check(str(raw.get(field, "")))
+                complexity[f"stated_{key}"] = said
+                complexity[f"{key}_matches"] = compare(said, complexity[f"reference_{key}"])
         result = self._base("coding")
         result.update({
-            "tests": {key: signals.get(key) for key in ("tests_passed", "tests_total", "accepted", "final_verdict",
-                                                        "submits", "failed_submits")},
-            "complexity": {"stated_time": stated_time, "reference_time": reference_time,
-                           "time_matches": compare(stated_time, reference_time),
-                           "stated_space": stated_space, "reference_space": reference_space,
-                           "space_matches": compare(stated_space, reference_space)},
+            "tests": measured["tests"],
+            "complexity": complexity,
             "quality_notes": notes,
             "code_quality": (self._scored(raw["code_quality"], code_checker) if answer.code.strip() else
                              {"score": "not_observed", "quote": "", "comment": "", "reason": "no code was written"}),
@@ -158,8 +179,8 @@ class Evaluator:
             entry = raw.get(f"kp{n}", {})
             status = str(entry.get("status", "missed"))
             quote = checker.check(str(entry.get("quote", ""))) if status != "missed" else ""
-            if status != "missed" and not quote:
-                status = "unverified"  # claimed covered, but with no words of the answer to show for it
+            if status != "missed" and not (quote and relates_to(quote, point)):
+                status = "unverified"  # claimed, but no words of the answer that are about this point
             covered.append({"point": point, "status": status, "quote": quote})
         credit = sum(1.0 if p["status"] == "covered" else 0.5 if p["status"] == "partial" else 0.0 for p in covered)
         result = self._base("theory")
@@ -169,8 +190,8 @@ class Evaluator:
             "clarity": self._scored(raw["clarity"], checker),
         })
         if any(p["status"] == "unverified" for p in covered):
-            result["flags"] = ["some key points the model marked as covered had no supporting quote and are "
-                               "counted as not covered"]
+            result["flags"] = ["some key points the model marked as covered had no quote about them from the "
+                               "answer and are counted as not covered"]
         return self._finish(result, checker)
 
     def _behavioral(self, item: BehavioralQuestion, answer: AnswerToEvaluate,

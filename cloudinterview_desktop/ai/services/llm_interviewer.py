@@ -1,13 +1,12 @@
-"""The interviewer when a language model is loaded: every TurnKind written by the model, streamed and cleaned.
-
-What must be exact is not left to the model: a question's text is appended verbatim after the model's framing,
-and in interviewer style the reference solution never enters a prompt and a code fence ends the reply."""
+"""The interviewer when a language model is loaded: every TurnKind written by the model, streamed and cleaned."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from cloudinterview_desktop.ai.backends.base import ChatMessage, LLMBackend
 from cloudinterview_desktop.ai.errors import AIError
@@ -16,12 +15,16 @@ from cloudinterview_desktop.ai.services.prompts import PromptLibrary
 from cloudinterview_desktop.ai.services.text_cleanup import CODE_FENCE, StreamCleaner
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.domain.problems import BehavioralQuestion, CodingProblem, TheoryQuestion
-from cloudinterview_desktop.domain.session import EventKind, InterviewSession, InterviewStyle, Role
+from cloudinterview_desktop.domain.session import AIResponse, EventKind, InterviewSession, InterviewStyle, Role
 from cloudinterview_desktop.service.ports import Interviewer, InterviewerTurn, TokenSink, TurnContext, TurnKind
+
+# What must be exact is not left to the model: a question's text is appended verbatim after the model's framing,
+# and in interviewer style the reference solution never enters a prompt and a code fence ends the reply.
 
 log = logging.getLogger(__name__)
 
 CODE_CHARS = 2500  # the candidate's code shown with a hint request: enough for an interview-sized solution
+_RECENT_SESSIONS = 16
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,10 @@ class LLMInterviewer:
         self._limits = limits or TurnLimits()
         self._temperature = temperature
         self.last_error = ""
+        # Turns written but possibly not yet stored: the service writes the intro and the first question in one
+        # transaction, so when the question is asked the session does not hold the intro yet.
+        self._recent: OrderedDict[str, list[AIResponse]] = OrderedDict()
+        self._recent_lock = threading.Lock()
 
     @property
     def source(self) -> str:
@@ -71,6 +78,7 @@ class LLMInterviewer:
              cancel: threading.Event | None = None) -> InterviewerTurn | None:
         if kind is TurnKind.ASK and context.question is None:
             return self._fall_back(kind, context, on_token, cancel, "no question to ask")
+        context = replace(context, session=self._with_recent(context.session))
         try:
             pending = self._pending(kind, context)
             messages = self._conversation.messages(context.session, pending, self._backend.count_tokens,
@@ -86,10 +94,30 @@ class LLMInterviewer:
             joined = f"{text}\n\n{verbatim}" if text else verbatim
             if on_token is not None:
                 on_token(joined[len(text):])
-            return InterviewerTurn(joined, self.source)
+            return self._remember(kind, context, InterviewerTurn(joined, self.source))
         if not text:
             return self._fall_back(kind, context, on_token, cancel, "the model's reply was empty")
-        return InterviewerTurn(text, self.source)
+        return self._remember(kind, context, InterviewerTurn(text, self.source))
+
+    # -- turns not yet stored --------------------------------------------------------------------------------
+
+    def _with_recent(self, session: InterviewSession) -> InterviewSession:
+        """The session plus the turns written since the previous call that it does not hold yet. They are offered
+        to the next call only: a turn that was never stored (its transaction failed) does not linger."""
+        with self._recent_lock:
+            recent = self._recent.pop(session.id, [])
+        stored = {(r.purpose, r.content) for r in session.ai_responses if r.role is Role.INTERVIEWER}
+        missing = tuple(r for r in recent if (r.purpose, r.content) not in stored)
+        return replace(session, ai_responses=session.ai_responses + missing) if missing else session
+
+    def _remember(self, kind: TurnKind, context: TurnContext, turn: InterviewerTurn) -> InterviewerTurn:
+        index = context.question.index if context.question is not None else None
+        response = AIResponse(Role.INTERVIEWER, kind.value, turn.text, datetime.now(), index, turn.source)
+        with self._recent_lock:
+            self._recent[context.session.id] = [*self._recent.pop(context.session.id, []), response]
+            while len(self._recent) > _RECENT_SESSIONS:
+                self._recent.popitem(last=False)
+        return turn
 
     # -- prompts ---------------------------------------------------------------------------------------------
 
@@ -160,10 +188,20 @@ class LLMInterviewer:
 
     def _generate(self, messages: list[ChatMessage], kind: TurnKind, context: TurnContext,
                   on_token: TokenSink | None, cancel: threading.Event | None) -> str:
+        text = self._attempt(messages, kind, context, on_token, cancel, self._temperature)
+        if not text:
+            # Small models sometimes open with a template token or an echo of the instructions, which the cleaner
+            # cuts to nothing; a second sample (warmer, so it differs) usually starts properly.
+            log.info("the model's %s reply was empty after cleaning; sampling once more", kind.value)
+            text = self._attempt(messages, kind, context, on_token, cancel, min(1.0, self._temperature + 0.3))
+        return text
+
+    def _attempt(self, messages: list[ChatMessage], kind: TurnKind, context: TurnContext,
+                 on_token: TokenSink | None, cancel: threading.Event | None, temperature: float) -> str:
         interviewer_style = context.session.config.style is InterviewStyle.INTERVIEWER
         cleaner = StreamCleaner((CODE_FENCE,) if interviewer_style else ())
         stream = self._backend.generate(messages, max_tokens=self._limits.for_kind(kind),
-                                        temperature=self._temperature, cancel=cancel)
+                                        temperature=temperature, cancel=cancel)
         try:
             for piece in stream:
                 shown = cleaner.feed(piece)
@@ -185,4 +223,5 @@ class LLMInterviewer:
         self.last_error = reason
         if self._fallback is None:
             return None
-        return self._fallback.turn(kind, context, on_token, cancel)
+        turn = self._fallback.turn(kind, context, on_token, cancel)
+        return self._remember(kind, context, turn) if turn is not None else None

@@ -1,5 +1,5 @@
-"""A question picker (bank.selection.Picker) that lets the model choose among the ranked candidates by the job
-description; its choice is checked against the candidates, and any failure keeps the ranked order."""
+"""A bank.selection.Picker that lets the model choose by the job description, validated, with a fallback."""
+
 
 from __future__ import annotations
 

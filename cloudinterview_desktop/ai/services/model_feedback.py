@@ -1,5 +1,5 @@
-"""Feedback with the model's evaluations added to the measured signals: MeasuredFeedbackBuilder's report,
-each asked question given an `evaluation`, and the dimensions no evaluation covered listed with the reason."""
+"""A FeedbackBuilder: the measured report plus the model's per-answer evaluations (source "measured+model")."""
+
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Cleaning a model's reply as it streams: leading role labels go, and the reply stops where the model starts
-writing the other side of the conversation or a chat-template token. What is emitted is exactly the final text."""
+"""Cleans a model's reply as it streams (role labels, template tokens, the other speaker's lines)."""
+
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import re
 # Where a small model slips out of its role: template tokens, or a transcript line for another speaker.
 STOP_MARKERS = ("<|", "</s>", "[App:", "\nCandidate:", "\nUser:", "\nInterviewer:", "\nAssistant:",
                 "\n**Candidate", "\n**Interviewer")
-_LEADING_LABEL = re.compile(r"^\s*(\*\*)?(interviewer|assistant|ai|system)(\*\*)?\s*:(\*\*)?\s*", re.IGNORECASE)
+_LEADING_LABEL = re.compile(r"^\s*(\*\*)?(the\s+)?(interviewer|assistant|ai|system)(\*\*)?\s*:(\*\*)?\s*",
+                            re.IGNORECASE)
+_QUOTES = ('"', "\u201c", "\u201d")
 _HOLD = 24  # characters kept back at the start, to see whether a role label is coming
 CODE_FENCE = "```"
 
@@ -28,17 +30,29 @@ class StreamCleaner:
         if cut >= 0:
             text = text[:cut]
             self.stopped = True
-        text = _LEADING_LABEL.sub("", text, count=1) if (final or self.stopped or len(text) >= _HOLD) else ""
-        text = text.lstrip()
-        if not final and not self.stopped:
-            # Hold back a tail that could be the start of a stop marker, and trailing whitespace.
-            for marker in self._markers:
-                for size in range(min(len(marker) - 1, len(text)), 0, -1):
-                    if text.endswith(marker[:size]):
-                        text = text[:-size]
-                        break
+        done = final or self.stopped
+        if not done and len(text) < _HOLD:
+            return ""
+        text = _LEADING_LABEL.sub("", text, count=1).lstrip()
+        # Small models like to wrap the whole reply in quotation marks, as if quoting the interviewer.
+        quoted = text.startswith(_QUOTES)
+        if quoted:
+            text = text[1:].lstrip()
+        if done:
             text = text.rstrip()
-        return text.rstrip() if (final or self.stopped) else text
+            if quoted and text.endswith(_QUOTES):
+                text = text[:-1].rstrip()
+            return text
+        # Hold back a tail that could be the start of a stop marker, a closing quote, and trailing whitespace.
+        for marker in self._markers:
+            for size in range(min(len(marker) - 1, len(text)), 0, -1):
+                if text.endswith(marker[:size]):
+                    text = text[:-size]
+                    break
+        text = text.rstrip()
+        if quoted and text.endswith(_QUOTES):
+            text = text[:-1]
+        return text.rstrip()
 
     def feed(self, piece: str) -> str:
         """Add a streamed piece; returns the new cleaned text that can be shown now."""
