@@ -13,7 +13,11 @@ from cloudinterview_desktop.store.session_repository import SessionSummary
 
 
 def _ms(when: datetime) -> float:
-    return float(QDateTime(when).toMSecsSinceEpoch())
+    return when.timestamp() * 1000
+
+
+def _qdate(when: datetime) -> QDateTime:
+    return QDateTime.fromMSecsSinceEpoch(int(_ms(when)))
 
 
 def progress_series(sessions: list[SessionSummary]) -> dict[str, list[tuple[datetime, float]]]:
@@ -48,7 +52,7 @@ class ProgressChart(QChartView):
         lines = progress_series(sessions)
         points = [when for line in lines.values() for when, _ in line]
         if points:
-            x_axis.setRange(QDateTime(min(points)).addSecs(-3600), QDateTime(max(points)).addSecs(3600))
+            x_axis.setRange(_qdate(min(points)).addSecs(-3600), _qdate(max(points)).addSecs(3600))
         for name, line in lines.items():
             series = QLineSeries()
             series.setName(name.replace("_", " "))

@@ -1,0 +1,152 @@
+"""The GUI thread's longest stalls while the model generates, the judge runs and speech is transcribed.
+
+A 5 ms timer measures how late each of its ticks fires (event-loop lateness) in the real window, with the real
+embedded model, judge and Whisper; the same probe on an idle window is the baseline measured in the same run.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui_latency.py
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from cloudinterview_desktop.app import build_core
+from cloudinterview_desktop.domain.problems import CodingProblem
+from cloudinterview_desktop.domain.session import Mode, SessionConfig
+from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.engine.voice_engine import VoiceEngine
+from cloudinterview_desktop.ui import editor_lsp
+from cloudinterview_desktop.ui.main_window import MainWindow
+from cloudinterview_desktop.voice.speech_to_text import SpeechToText
+from cloudinterview_desktop.voice.wav_file_source import WavFileSource
+
+INTERVAL_MS = 5
+
+
+class LatenessProbe:
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        self._last = 0.0
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.samples = []
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> list[float]:
+        self._timer.stop()
+        return self.samples
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.samples.append(max(0.0, (now - self._last) * 1000 - INTERVAL_MS))
+        self._last = now
+
+
+def pump_until(app: QApplication, done: Callable[[], bool], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the step did not finish in time")
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def p99(samples: list[float]) -> float:
+    """Nearest-rank 99th percentile: a value that was actually observed."""
+    if not samples:
+        return 0.0
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, math.ceil(0.99 * len(ordered)) - 1)]
+
+
+def speech_wav(folder: Path) -> Path:
+    if not (shutil.which("espeak-ng") and shutil.which("sox")):
+        raise SystemExit("this benchmark speaks with espeak-ng and sox (apt-get install -y espeak-ng sox)")
+    raw, wav = folder / "raw.wav", folder / "answer.wav"
+    subprocess.run(["espeak-ng", "-w", str(raw), "I would use a hash map and a breadth first search over the "
+                    "graph, which runs in linear time."], check=True, capture_output=True)
+    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(wav), "pad", "0.3", "1.5"],
+                   check=True, capture_output=True)
+    return wav
+
+
+def main() -> None:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory() as home:
+        core = build_core(Path(home), use_model=True)
+        editor_lsp.install(editor_lsp.LanguageServer(enabled=False))
+        stt = SpeechToText()
+        wav = speech_wav(Path(home))
+        engine = SessionEngine(core.service, core.bank_service)
+        voice = VoiceEngine(stt, lambda: WavFileSource(wav, realtime=True), core.paths.recordings_dir)
+        window = MainWindow(engine, core.settings)
+        window.voice.attach(voice, None)
+        window.resize(1300, 850)
+        window.show()
+        probe = LatenessProbe()
+        results: dict[str, list[float]] = {}
+
+        def measure(name: str, action: Callable[[], None], done: Callable[[], bool], timeout: float = 300) -> None:
+            probe.start()
+            action()
+            pump_until(app, done, timeout)
+            results[name] = probe.stop()
+
+        # The baseline waits for the background warm-up (model, editor) to finish: then the window is idle.
+        pump_until(app, lambda: window.interview.coding.editor.is_ready and not window._pending, 180)
+        measure("idle window (baseline)", lambda: None, lambda: len(probe.samples) >= 600)
+        config = SessionConfig(mode=Mode.TECHNICAL, question_count=2, coding_count=1, job_type="backend")
+        measure("model: greeting and first question", lambda: window.start_interview(config),
+                lambda: window.session is not None and window.session.current_question is not None
+                and window.session.current_question.asked_at is not None and not window._pending)
+        coding = window.interview.coding
+        pump_until(app, lambda: coding.editor.is_ready, 120)
+        assert window.session is not None
+        problem = core.bank.get(window.session.questions[0].item_slug)
+        assert isinstance(problem, CodingProblem) and problem.solution is not None
+        coding.load_code(problem.solution.python, "python")
+        measure("judge: submit against the hidden tests", coding.request_submit,
+                lambda: "Hidden tests" in coding.tests.summary.text())
+        measure("model: a chat reply", lambda: window.interview.chat_sent.emit("Can the input be empty?"),
+                lambda: not window._pending)
+        mic = window.interview.mic
+
+        def speak() -> None:
+            mic.hands_free.setChecked(True)
+            mic.record_button.pressed.emit()
+
+        measure("whisper: a spoken answer, hands-free", speak,
+                lambda: not mic.recording and window.interview.chat_input.text() != "")
+        window.close()
+        voice.shutdown()
+        core.close()
+
+    print(f"event-loop lateness of a {INTERVAL_MS} ms timer on the GUI thread (ms):")
+    for name, samples in results.items():
+        print(f"  {name:45} ticks {len(samples):5}  p99 {p99(samples):7.1f}  max {max(samples or [0]):7.1f}")
+    busy = [s for name, samples in results.items() if "baseline" not in name for s in samples]
+    baseline = results["idle window (baseline)"]
+    print(f"busy phases together: p99 {p99(busy):.1f} ms (target <= 50 ms), idle baseline p99 {p99(baseline):.1f} ms, "
+          f"ratio {p99(busy) / max(p99(baseline), 0.1):.1f}x")
+
+
+if __name__ == "__main__":
+    main()
