@@ -35,10 +35,11 @@ class MainWindow(QMainWindow):
     session_changed = Signal(object)  # InterviewSession, after every committed change
 
     def __init__(self, engine: SessionEngine, settings: Settings, use_monaco: bool = True,
-                 data_dir: str = "", input_devices: Callable[[], list[str]] = list,
+                 data_dir: str = "", input_devices: Callable[[], list[str]] = list, models_dir: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
+        self._models_dir = models_dir
         self._input_devices = input_devices
         self.setWindowTitle("CloudInterview")
         self.engine = engine
@@ -182,8 +183,17 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self._data_dir, self._input_devices(), self)
         dialog.delete_all_requested.connect(lambda: self._call("delete_all_sessions"))
+        dialog.models_requested.connect(self.open_models)
         if dialog.exec():
             self.apply_preferences()
+
+    def open_models(self) -> None:
+        from pathlib import Path
+
+        from cloudinterview_desktop.ai.models.manager import ModelManager
+        from cloudinterview_desktop.ui.model_manager_dialog import ModelManagerDialog
+
+        ModelManagerDialog(ModelManager(Path(self._models_dir)), self.settings, self).exec()
 
     def apply_preferences(self) -> None:
         app = QApplication.instance()

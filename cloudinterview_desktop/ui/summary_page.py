@@ -1,53 +1,155 @@
-"""The summary page: the session's feedback as stored, with what it is based on."""
+"""The feedback page: the rubric with its evidence, strengths, improvements and hire band as stored at the end of
+the session, and exports to PDF, Markdown and JSON (written off the GUI thread)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cloudinterview_desktop.domain.session import InterviewSession
+from cloudinterview_desktop.report.content import ReportInput, prepare
+from cloudinterview_desktop.report.export import EXTENSIONS
+from cloudinterview_desktop.store.session_repository import SessionSummary
+from cloudinterview_desktop.ui.feedback_export import ReportExporter
+from cloudinterview_desktop.ui.feedback_model import RubricModel
+from cloudinterview_desktop.ui.feedback_view import feedback_html
+
+# (parent, caption, suggested path, filter) -> the chosen path, or "" when cancelled: QFileDialog by default.
+PathChooser = Callable[[QWidget, str, str, str], str]
+FILTERS = {"pdf": "PDF documents (*.pdf)", "md": "Markdown (*.md)", "json": "JSON (*.json)"}
+LABELS = {"pdf": "PDF", "md": "Markdown", "json": "JSON"}
 
 
-def feedback_markdown(session: InterviewSession) -> str:
-    payload: dict[str, Any] = session.feedback.payload if session.feedback else {}
-    overall = payload.get("overall", {})
-    score = overall.get("score")
-    lines = ["# Interview feedback", "", f"*{payload.get('label', '')}*", "",
-             f"**Score:** {'not evaluated' if score is None else f'{score:.0f} / 100'} — {overall.get('basis', '')}",
-             "", f"Answered {overall.get('answered', 0)} of {overall.get('asked', 0)} questions asked, "
-             f"{overall.get('hints_used', 0)} hints, {overall.get('duration_s', 0) / 60:.1f} minutes.", ""]
-    if overall.get("hire_band") is None and overall.get("hire_band_reason"):
-        lines += [f"**Hire band:** not given — {overall['hire_band_reason']}.", ""]
-    lines.append("## Questions")
-    for q in payload.get("questions", []):
-        line = f"- **Q{q['index'] + 1} {q['title']}** ({q['kind']}): {'answered' if q['answered'] else 'not answered'}"
-        if q["kind"] == "coding":
-            line += (f"; hidden tests {q['tests_passed']}/{q['tests_total']}, verdict {q['final_verdict'] or '—'}, "
-                     f"{q['runs']} runs, {q['submits']} submits")
-        line += f"; hints {q['hints_used']}"
-        lines.append(line)
-    if payload.get("not_evaluated"):
-        lines += ["", f"Not evaluated without a model: {', '.join(payload['not_evaluated'])}."]
-    return "\n".join(lines)
+def ask_save_path(parent: QWidget, caption: str, suggested: str, file_filter: str) -> str:
+    path, _selected = QFileDialog.getSaveFileName(parent, caption, suggested, file_filter)
+    return str(path)
 
 
 class SummaryPage(QWidget):
     home_requested = Signal()
+    export_requested = Signal(str, str)  # format ("pdf", "md", "json"), path: the user chose where to save
+    export_finished = Signal(str)  # the path written
+    export_failed = Signal(str)  # why not
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, choose_path: PathChooser | None = None,
+                 exporter: ReportExporter | None = None, export_dir: Path | None = None) -> None:
         super().__init__(parent)
+        self._choose_path = choose_path or ask_save_path
+        self.exporter = exporter or ReportExporter(self)
+        self._export_dir = export_dir or Path.home()
+        self._history: list[SessionSummary] = []
+        self.data: ReportInput | None = None
+        self.headline = QLabel()
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.headline.setWordWrap(True)
+        self.rubric_model = RubricModel()
+        self.rubric = QTableView()
+        self.rubric.setModel(self.rubric_model)
+        self.rubric.setAccessibleName("Rubric")
+        self.rubric.setWordWrap(True)
+        self.rubric.verticalHeader().setVisible(False)
+        header = self.rubric.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view = QTextBrowser()
         self.view.setAccessibleName("Feedback")
+        self.view.setOpenLinks(False)
+        self.export_buttons = {fmt: QPushButton(f"Export {LABELS[fmt]}\u2026") for fmt in ("pdf", "md", "json")}
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.home_button = QPushButton("Back to start")
+        self._build()
+        self._connect_callbacks()
+
+    def _build(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.rubric)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        for button in self.export_buttons.values():
+            buttons.addWidget(button)
+        buttons.addWidget(self.status, 1)
         buttons.addWidget(self.home_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.headline)
+        layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
+
+    def _connect_callbacks(self) -> None:
         self.home_button.clicked.connect(self.home_requested)
+        for fmt, button in self.export_buttons.items():
+            button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
+        self.exporter.finished.connect(self._exported)
+        self.exporter.failed.connect(self._export_failed)
+
+    # -- showing ---------------------------------------------------------------------------------------------
+
+    def set_history(self, sessions: list[SessionSummary]) -> None:
+        """The person's sessions, for the progress chart of exported reports (earlier ones are picked out)."""
+        self._history = list(sessions)
+        if self.data is not None:
+            self.data = prepare(self.data.session, self._history)
 
     def show_session(self, session: InterviewSession) -> None:
-        self.view.setMarkdown(feedback_markdown(session))
+        self.data = prepare(session, self._history)
+        overall = self.data.overall
+        score, band = overall.get("score"), overall.get("hire_band")
+        self.headline.setText(
+            f"<h2>Overall {f'{score:.0f} / 100' if isinstance(score, int | float) else 'not scored'} &middot; "
+            f"hire band: {escape(str(band)) if band else 'not given'}</h2>"
+            f"<small>{escape(str(overall.get('basis', '')))}</small>")
+        self.rubric_model.set_dimensions(self.data.dimensions)
+        self.rubric.resizeRowsToContents()
+        self.view.setHtml(feedback_html(self.data))
+        self.status.clear()
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+
+    # -- exporting -------------------------------------------------------------------------------------------
+
+    def export(self, fmt: str) -> None:
+        if self.data is None:
+            return
+        session = self.data.session
+        suggested = self._export_dir / f"interview-{session.created_at:%Y%m%d-%H%M}-{session.id[:8]}{EXTENSIONS[fmt]}"
+        chosen = self._choose_path(self, f"Export the report as {LABELS[fmt]}", str(suggested), FILTERS[fmt])
+        if not chosen:
+            return
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(EXTENSIONS[fmt])
+        self._export_dir = path.parent
+        self.export_requested.emit(fmt, str(path))
+        self.status.setText(f"Writing {path.name}\u2026")
+        for button in self.export_buttons.values():
+            button.setEnabled(False)
+        self.exporter.export(self.data, path, fmt)
+
+    def _exported(self, path: str) -> None:
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self.status.setText(f"Saved {path}")
+        self.export_finished.emit(path)
+
+    def _export_failed(self, message: str) -> None:
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self.status.setText(f"The export failed: {message}")
+        self.export_failed.emit(message)

@@ -1,0 +1,235 @@
+"""The model manager: the models you have, how well each fits this machine, import, verify, remove, choose, and
+download by URL with a checksum, progress and cancel. Long work runs on a background task."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cloudinterview_desktop.ai.models.fit import ModelShape, estimate_fit
+from cloudinterview_desktop.ai.models.gguf import inspect_gguf
+from cloudinterview_desktop.ai.models.manager import ModelManager, VerifyResult
+from cloudinterview_desktop.ai.models.registry import ModelEntry
+from cloudinterview_desktop.domain.errors import CloudInterviewError
+from cloudinterview_desktop.engine.background_task import BackgroundTask
+from cloudinterview_desktop.settings import Key, Settings
+
+GIB = 1024**3
+
+
+def fit_text(entry: ModelEntry) -> str:
+    try:
+        estimate = estimate_fit(ModelShape.from_gguf(inspect_gguf(Path(entry.path))), 4096)
+    except CloudInterviewError as exc:
+        return f"Cannot read this model: {exc}"
+    fits = {True: "fits", False: "does not fit", None: "unknown fit"}[estimate.fits_ram]
+    layers = {-1: "all layers", 0: "none"}.get(estimate.gpu_layers, f"{estimate.gpu_layers} layers")
+    return (f"Needs about {estimate.ram_needed / GIB:.1f} GiB of RAM with speech recognition and the voice "
+            f"({fits}); suggested GPU offload: {layers}. " + " ".join(estimate.notes))
+
+
+class ModelManagerDialog(QDialog):
+    def __init__(self, manager: ModelManager, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Models")
+        self.resize(980, 560)
+        self.manager = manager
+        self.settings = settings
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(["Name", "Size", "Parameters", "Quantization", "Context", "Source"])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName("Models")
+        self.fit = QLabel()
+        self.fit.setWordWrap(True)
+        self.use_button = QPushButton("Use this model")
+        self.verify_button = QPushButton("Verify")
+        self.remove_button = QPushButton("Remove")
+        self.import_button = QPushButton("Import a GGUF file…")
+        self.catalog = QComboBox()
+        self.catalog.setAccessibleName("Recommended models")
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://…/model.gguf")
+        self.url.setAccessibleName("Download URL")
+        self.sha256 = QLineEdit()
+        self.sha256.setPlaceholderText("SHA-256 from the model's download page (required)")
+        self.sha256.setAccessibleName("SHA-256 checksum")
+        self.download_button = QPushButton("Download")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self._task: BackgroundTask | None = None
+        self._entries: list[ModelEntry] = []
+        self._build()
+        self._connect()
+        self.refresh()
+
+    def _build(self) -> None:
+        row = QHBoxLayout()
+        for button in (self.use_button, self.verify_button, self.remove_button, self.import_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Recommended", self.catalog)
+        form.addRow("URL", self.url)
+        form.addRow("SHA-256", self.sha256)
+        download = QHBoxLayout()
+        download.addWidget(self.progress, 1)
+        download.addWidget(self.download_button)
+        download.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.fit)
+        layout.addLayout(row)
+        layout.addWidget(QLabel("<b>Download a bigger model</b> (only when you ask: nothing downloads by itself)"))
+        layout.addLayout(form)
+        layout.addLayout(download)
+        layout.addWidget(self.status)
+        self.catalog.addItem("Choose…", None)
+        for entry in self.manager.catalog():
+            self.catalog.addItem(f"{entry.name} — {entry.licence}", entry)
+
+    def _connect(self) -> None:
+        self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
+        self.use_button.clicked.connect(self._use)
+        self.verify_button.clicked.connect(self._verify)
+        self.remove_button.clicked.connect(self._remove)
+        self.import_button.clicked.connect(self._import)
+        self.catalog.currentIndexChanged.connect(self._pick_catalog)
+        self.download_button.clicked.connect(self._download)
+        self.cancel_button.clicked.connect(lambda: self._task.cancel() if self._task else None)
+
+    def refresh(self) -> None:
+        self._entries = self.manager.entries()
+        current = str(self.settings.get(Key.LLM_MODEL))
+        self.table.setRowCount(len(self._entries))
+        for r, e in enumerate(self._entries):
+            name = e.name + ("  (in use)" if e.name == current or (not current and e.embedded) else "")
+            values = (name, f"{e.size / 1024**2:.0f} MB", f"{e.parameters / 1e9:.2f} B" if e.parameters else "?",
+                      e.quantization, str(e.context_length or "?"), e.source)
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        if self._entries:
+            self.table.setCurrentCell(0, 0)
+
+    def _selected(self) -> ModelEntry | None:
+        row = self.table.currentRow()
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def _select(self, row: int) -> None:
+        entry = self._entries[row] if 0 <= row < len(self._entries) else None
+        self.fit.setText(fit_text(entry) if entry else "")
+        self.remove_button.setEnabled(entry is not None and not entry.embedded)
+
+    def _use(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self.settings.set(Key.LLM_MODEL, "" if entry.embedded else entry.name)
+            self.status.setText(f"{entry.name} will be used from the next start of the app.")
+            self.refresh()
+
+    def _run(self, label: str, work: Callable[[Callable[[int, int], None], threading.Event], Any],
+             done: Callable[[Any], None]) -> None:
+        if self._task is not None:
+            return
+        self.status.setText(label)
+        self.progress.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        task = BackgroundTask(work, self)
+        task.progress.connect(self._on_progress)
+        task.finished.connect(lambda result: self._finish(done, result))
+        task.failed.connect(self._failed)
+        self._task = task
+        task.start()
+
+    def _finish(self, done: Callable[[Any], None], result: Any) -> None:
+        self._task_done()
+        done(result)
+
+    def _failed(self, message: str) -> None:
+        self._task_done()
+        self.status.setText("Cancelled; nothing was registered." if message == "cancelled" else f"Failed: {message}")
+
+    def _added(self, entry: ModelEntry, verb: str) -> None:
+        self.status.setText(f"{verb} {entry.name}.")
+        self.refresh()
+
+    def _verified(self, result: VerifyResult) -> None:
+        self.status.setText(f"{result.name}: OK, checksum matches" if result.ok
+                            else f"{result.name}: " + "; ".join(result.problems))
+
+    def _task_done(self) -> None:
+        self._task = None
+        self.cancel_button.setEnabled(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(done * 1000 / total))
+        self.status.setText(f"{done / 1024**2:.1f} MB" + (f" of {total / 1024**2:.1f} MB" if total else ""))
+
+    def _verify(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        self._run(f"Verifying {entry.name}…", lambda progress, _cancel: self.manager.verify(entry.name, progress),
+                  self._verified)
+
+    def _remove(self) -> None:
+        entry = self._selected()
+        if entry is None or entry.embedded:
+            return
+        answer = QMessageBox.question(self, "Remove model", f"Remove {entry.name} from the list and delete its file "
+                                      "if it is in the app's models folder?")
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                self.manager.remove(entry.name)
+            except CloudInterviewError as exc:
+                self.status.setText(f"Failed: {exc}")
+            self.refresh()
+
+    def _import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import a model", "", "GGUF models (*.gguf)")
+        if path:
+            self._run(f"Checking and registering {Path(path).name}…",
+                      lambda progress, _cancel: self.manager.add(Path(path), progress=progress),
+                      lambda entry: self._added(entry, "Added"))
+
+    def _pick_catalog(self) -> None:
+        entry = self.catalog.currentData()
+        if entry is not None:
+            self.url.setText(entry.url)
+            self.sha256.setText(entry.sha256 or "")
+
+    def _download(self) -> None:
+        url, checksum = self.url.text().strip(), self.sha256.text().strip()
+        if not url or not checksum:
+            self.status.setText("Enter the URL and its SHA-256 checksum: a file is only kept if they match.")
+            return
+        self._run(f"Downloading {url}…",
+                  lambda progress, cancel: self.manager.download(url, checksum, progress=progress, cancel=cancel),
+                  lambda entry: self._added(entry, "Downloaded and verified"))
