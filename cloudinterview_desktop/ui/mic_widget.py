@@ -80,6 +80,11 @@ class MicWidget(QWidget):
         self.hands_free.setEnabled(True)
         self.partial.clear()
 
+    def set_loading(self) -> None:
+        self.record_button.setEnabled(False)
+        self.hands_free.setEnabled(False)
+        self.partial.setText("Loading speech recognition…")
+
     def set_unavailable(self, reason: str) -> None:
         self.record_button.setEnabled(False)
         self.hands_free.setEnabled(False)

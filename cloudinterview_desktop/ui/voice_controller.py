@@ -27,7 +27,7 @@ class VoiceController(QObject):
         mic.start_requested.connect(self.start)
         mic.stop_requested.connect(self.stop)
         mic.mute_toggled.connect(self.set_muted)
-        mic.set_unavailable("loading the speech model…")
+        mic.set_loading()
         mic.mute.setEnabled(False)
 
     def attach(self, engine: VoiceEngine | None, player: SpeechPlayer | None, unavailable_reason: str = "") -> None:
