@@ -161,27 +161,10 @@ class Catalog:
     def get(self, slug: str) -> BankItem:
         return parse_item(self.raw(slug), self.source_of(slug), validate=False)  # validated when it was stored
 
-    def candidates(self, kind: str, difficulties: Iterable[str] | None = None, job_type: str | None = None,
-                   level: str | None = None) -> list[tuple[str, str, str, str]]:
-        """(slug, title, topics, difficulty) rows for selection: plain tuples, the hot path of a session's start."""
-        sql = "SELECT slug, title, topics, difficulty FROM bank_item WHERE kind = ?"
-        args: list[Any] = [kind]
-        diffs = list(difficulties or [])
-        if diffs:
-            sql += f" AND difficulty IN ({', '.join('?' * len(diffs))})"
-            args += diffs
-        if job_type:
-            sql += " AND instr(jobs, ?)"
-            args.append(f" {job_type} ")
-        if level:
-            sql += " AND (levels = '' OR instr(levels, ?))"
-            args.append(f" {level} ")
-        with self._lock:
-            return self._conn.execute(sql, args).fetchall()
-
-    def rows(self, kind: str | None = None, difficulties: Iterable[str] | None = None,
-             job_type: str | None = None, level: str | None = None, topic: str | None = None) -> list[ItemRow]:
-        sql = "SELECT slug, kind, title, difficulty, topics, source, has_tests FROM bank_item WHERE 1=1"
+    @staticmethod
+    def _where(kind: str | None, difficulties: Iterable[str] | None, job_type: str | None,
+               level: str | None) -> tuple[str, list[Any]]:
+        sql = " WHERE 1=1"
         args: list[Any] = []
         if kind:
             sql += " AND kind = ?"
@@ -196,12 +179,25 @@ class Catalog:
         if level:
             sql += " AND (levels = '' OR instr(levels, ?))"
             args.append(f" {level} ")
-        if topic:
-            sql += " AND slug IN (SELECT slug FROM bank_item_topic WHERE topic = ?)"
-            args.append(topic)
-        sql += " ORDER BY slug"
+        return sql, args
+
+    def candidates(self, kind: str, difficulties: Iterable[str] | None = None, job_type: str | None = None,
+                   level: str | None = None) -> list[tuple[str, str, str, str]]:
+        """(slug, title, topics, difficulty) rows for selection: plain tuples, the hot path of a session's start."""
+        where, args = self._where(kind, difficulties, job_type, level)
         with self._lock:
-            result = self._conn.execute(sql, args).fetchall()
+            return self._conn.execute("SELECT slug, title, topics, difficulty FROM bank_item" + where, args).fetchall()
+
+    def rows(self, kind: str | None = None, difficulties: Iterable[str] | None = None,
+             job_type: str | None = None, level: str | None = None, topic: str | None = None) -> list[ItemRow]:
+        where, args = self._where(kind, difficulties, job_type, level)
+        if topic:
+            where += " AND slug IN (SELECT slug FROM bank_item_topic WHERE topic = ?)"
+            args.append(topic)
+        with self._lock:
+            result = self._conn.execute(
+                "SELECT slug, kind, title, difficulty, topics, source, has_tests FROM bank_item" + where
+                + " ORDER BY slug", args).fetchall()
         return [ItemRow(r[0], r[1], r[2], r[3], tuple(r[4].split()), r[5], bool(r[6])) for r in result]
 
     def rows_for(self, slugs: list[str]) -> list[ItemRow]:
