@@ -16,6 +16,7 @@ from cloudinterview_desktop.domain.errors import StorageError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, ToolchainStatus
 from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.paths import AppPaths, resolve_paths
+from cloudinterview_desktop.report.rubric import RubricFeedbackBuilder
 from cloudinterview_desktop.resources import builtin_problems_db
 from cloudinterview_desktop.service.bank_service import BankService
 from cloudinterview_desktop.service.ports import Interviewer, ProgressSink
@@ -108,7 +109,8 @@ def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
     judge = LazyJudge()
     ai = LazyAI(paths, settings, enabled=bool(settings.get(Key.USE_MODEL)) if use_model is None else use_model)
     bank.picker = AIPicker(ai)
-    service = SessionService(sessions, bank, interviewer or AIInterviewer(ai), AIFeedbackBuilder(ai), judge,
+    feedback = RubricFeedbackBuilder(AIFeedbackBuilder(ai), bank)
+    service = SessionService(sessions, bank, interviewer or AIInterviewer(ai), feedback, judge,
                              session_file_dirs=(paths.recordings_dir, paths.reports_dir))
     core = AppCore(paths, settings, report, sessions, bank, judge, service, BankService(bank, judge), ai, notes)
     if apply_retention:

@@ -12,6 +12,8 @@ PACKAGES=(
   libxtst6 libasound2 libfontconfig1 libdbus-1-3 fonts-dejavu-core
   # speech for the voice tests, PDF checks for the report tests
   espeak-ng sox poppler-utils
+  # wide-coverage fonts for PDF reports: CJK and emoji in answers
+  fonts-droid-fallback fonts-symbola
   # the code judge's other languages and its sandbox
   nodejs g++ default-jdk-headless bubblewrap util-linux
 )

@@ -64,7 +64,7 @@ class MeasuredFeedbackBuilder:
         score: float | None = None
         basis = "no coding problem was submitted; answers to theory and behavioral questions need a model to evaluate"
         if coding:
-            fractions = [q["tests_passed"] / q["tests_total"] if q["tests_total"] else 0.0 for q in coding]
+            fractions = [q.get("tests_passed", 0) / q["tests_total"] if q.get("tests_total") else 0.0 for q in coding]
             score = round(100 * sum(fractions) / len(fractions), 1)
             basis = "mean share of hidden tests passed over the coding problems asked"
         return {

@@ -25,6 +25,7 @@ from cloudinterview_desktop.domain.session import (
     SessionStatus,
     TimelineEvent,
 )
+from cloudinterview_desktop.domain.text import storable
 from cloudinterview_desktop.store.tables import (
     DB,
     AnswerRow,
@@ -145,13 +146,13 @@ class SessionRepository:
                 seq = self._next_seq(AnswerRow, session_id)
                 for offset, answer in enumerate(changes.answers):
                     AnswerRow.create(session=session_id, question_index=answer.question_index, seq=seq + offset,
-                                     text=answer.text, code=answer.code, language=answer.language,
+                                     text=storable(answer.text), code=storable(answer.code), language=answer.language,
                                      audio_path=answer.audio_path, submitted_at=answer.submitted_at)
             if changes.messages:
                 seq = self._next_seq(MessageRow, session_id)
                 for offset, message in enumerate(changes.messages):
                     MessageRow.create(session=session_id, seq=seq + offset, role=message.role.value,
-                                      purpose=message.purpose, content=message.content,
+                                      purpose=message.purpose, content=storable(message.content),
                                       question_index=message.question_index, source=message.source,
                                       created_at=message.created_at)
             if changes.events:
@@ -268,6 +269,7 @@ class SessionRepository:
 
     def save_draft(self, session_id: str, question_index: int, language: str, code: str, at: datetime) -> None:
         with DB.atomic():
+            code = storable(code)
             (CodeDraftRow.insert(session=session_id, question_index=question_index, language=language, code=code,
                                  updated_at=at)
              .on_conflict(conflict_target=[CodeDraftRow.session, CodeDraftRow.question_index, CodeDraftRow.language],

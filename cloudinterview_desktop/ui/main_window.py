@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
             return
         if op == "list_sessions":
             self.history.set_sessions(list(result))  # type: ignore[call-overload]
+            self.summary.set_history(list(result))  # type: ignore[call-overload]
             return
         if op in {"delete_session", "delete_all_sessions"}:
             self._call("list_sessions")
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
                 self.interview.stop_clock()
                 self.summary.show_session(result.session)
                 self.pages.setCurrentWidget(self.summary)
+                self._call("list_sessions")  # the report's progress chart compares with earlier sessions
         elif isinstance(result, HintStep):
             self._show(result.session)
         elif isinstance(result, InterviewSession):

@@ -42,3 +42,11 @@ def test_delete_all_data_removes_sessions_and_files(core: Any) -> None:
     result = delete_all_data(core.sessions, core.paths)
     assert result.sessions == 1 and result.files == 1
     assert core.sessions.summaries() == [] and not recording.exists()
+
+
+def test_text_that_utf8_cannot_hold_is_stored_not_lost(core: Any) -> None:
+    session = core.service.create_session(SessionConfig(question_count=1, coding_count=0), seed=1)
+    core.service.start_session(session.id)
+    text = "half a pair \ud83d here, a whole one \U0001f600 there"
+    stored = core.service.submit_answer(session.id, text).session.answers[0].text
+    assert stored == "half a pair \ufffd here, a whole one \U0001f600 there"
