@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
 from cloudinterview_desktop.store.session_repository import SessionSummary
@@ -41,6 +41,8 @@ class ProgressChart(QChartView):
 
     def show_sessions(self, sessions: list[SessionSummary]) -> None:
         chart = QChart()
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
         chart.setTitle("Progress (scores out of 100; rubric levels 1-4 scaled)")
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         x_axis = QDateTimeAxis()
@@ -56,6 +58,7 @@ class ProgressChart(QChartView):
         for name, line in lines.items():
             series = QLineSeries()
             series.setName(name.replace("_", " "))
+            series.setPointsVisible(True)  # a single session is a point, not a line
             for when, value in line:
                 series.append(_ms(when), value)
             chart.addSeries(series)
