@@ -30,6 +30,7 @@ class CodeEditor(QWidget):
         self._text = ""
         self._language = "python"
         self._dark = False
+        self._font_size = 14
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._placeholder = QLabel("Loading the editor…")
@@ -69,6 +70,7 @@ class CodeEditor(QWidget):
             plain.textChanged.connect(lambda: self._on_text(plain.toPlainText()))
             self._editor = plain
             self._ready = True
+            self._apply_font_size()
         self._layout.removeWidget(self._placeholder)
         self._placeholder.deleteLater()
         self._layout.addWidget(self._editor)
@@ -79,6 +81,7 @@ class CodeEditor(QWidget):
         self._ready = True
         self._editor.set_text(self._text, language=MONACO_LANGUAGE.get(self._language, self._language))
         self._editor.set_theme("vs-dark" if self._dark else "vs")
+        self._apply_font_size()
         self.ready.emit()
 
     def _on_text(self, text: str) -> None:
@@ -104,6 +107,20 @@ class CodeEditor(QWidget):
         self._dark = dark
         if self._ready and not isinstance(self._editor, QPlainTextEdit):
             self._editor.set_theme("vs-dark" if dark else "vs")
+
+    def set_font_size(self, points: int) -> None:
+        self._font_size = points
+        if self._ready:
+            self._apply_font_size()
+
+    def _apply_font_size(self) -> None:
+        if isinstance(self._editor, QPlainTextEdit):
+            font = self._editor.font()
+            font.setPointSize(self._font_size)
+            self._editor.setFont(font)
+        elif self._editor is not None:
+            # qtmonaco's own setters (minimap, line numbers) send this same message; it has none for the font size.
+            self._editor._connector.send("update_editor_options", {"fontSize": self._font_size})
 
     def dispose(self) -> None:
         """Delete the web view and its page now. Qt WebEngine crashes at exit when a page outlives its profile,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from cloudinterview_desktop.domain.session import AIResponse, InterviewSession, Role, TimelineEvent
 from cloudinterview_desktop.ui.coding_panel import CodingPanel
 from cloudinterview_desktop.ui.mic_widget import MicWidget
+from cloudinterview_desktop.ui.timeline_details import TimelineDetails
 
 EVENT_LABELS = {
     "session_started": "Interview started", "question_asked": "Question asked", "answer_submitted": "Answer saved",
@@ -82,6 +83,7 @@ class InterviewPage(QWidget):
         self.timeline.setAccessibleName("Timeline")
         self._deadline: datetime | None = None
         self._can_advance = True
+        self._session: InterviewSession | None = None
         self._streaming = ""
         self._history_html = ""
         self._clock = QTimer(self)
@@ -148,11 +150,19 @@ class InterviewPage(QWidget):
         self.end_button.clicked.connect(self.end_requested)
         self.stop_button.clicked.connect(self.stop_requested)
         self._clock.timeout.connect(self._tick)
+        self.timeline.itemActivated.connect(self._show_event)
+        self.timeline.itemDoubleClicked.connect(self._show_event)
 
     def _submit(self) -> None:
         text = self.answer_box.toPlainText()
         if text.strip():
             self.answer_submitted.emit(text)
+
+    def _show_event(self, item: QListWidgetItem) -> None:
+        seq = item.data(Qt.ItemDataRole.UserRole)
+        event = next((e for e in self._session.timeline if e.seq == seq), None) if self._session else None
+        if event is not None and self._session is not None:
+            TimelineDetails(self._session, event, self).exec()
 
     def _submit_current(self) -> None:
         if self.answer_stack.currentWidget() is self.coding:
@@ -178,6 +188,7 @@ class InterviewPage(QWidget):
         self.timer_label.setStyleSheet("color: #c0392b; font-weight: bold;" if warn else "")
 
     def show_session(self, session: InterviewSession) -> None:
+        self._session = session
         question = session.current_question
         total = len(session.questions)
         if question is not None:
@@ -199,7 +210,9 @@ class InterviewPage(QWidget):
         self._render_conversation()
         self.timeline.clear()
         for event in session.timeline:
-            self.timeline.addItem(QListWidgetItem(describe_event(event)))
+            item = QListWidgetItem(describe_event(event))
+            item.setData(Qt.ItemDataRole.UserRole, event.seq)
+            self.timeline.addItem(item)
         self.timeline.scrollToBottom()
 
     def clear_answer(self) -> None:

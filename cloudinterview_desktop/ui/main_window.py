@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             dark = apply_theme(app, str(self.settings.get(Key.THEME)))
             self.interview.coding.editor.set_theme(dark)
+        self.interview.coding.editor.set_font_size(int(self.settings.get(Key.EDITOR_FONT_SIZE)))
 
     def show_history(self) -> None:
         self.pages.setCurrentWidget(self.history)
