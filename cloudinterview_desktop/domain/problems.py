@@ -97,6 +97,16 @@ class Signature:
     def is_design(self) -> bool:
         return bool(self.class_name)
 
+    def types(self) -> tuple[TypeSpec, ...]:
+        """Every parameter and return type the signature mentions, design methods included."""
+        found = [p.type for p in (*self.params, *self.constructor)] + [self.returns]
+        found += [t for m in self.methods for t in (m.returns, *(p.type for p in m.params))]
+        return tuple(found)
+
+    @property
+    def uses_nodes(self) -> bool:
+        return any(t.base in NODE_TYPES for t in self.types())
+
 
 @dataclass(frozen=True)
 class TestCase:

@@ -51,9 +51,7 @@ def java_starter(problem: CodingProblem) -> str:
     signature = problem.signature
     assert signature is not None
     width = int_width(problem)
-    types = [p.type for p in (*signature.params, *signature.constructor)] + [signature.returns]
-    types += [t for m in signature.methods for t in (m.returns, *(p.type for p in m.params))]
-    header = NODE_CLASSES if any(t.base in ("ListNode", "TreeNode") for t in types) else ""
+    header = NODE_CLASSES if signature.uses_nodes else ""
 
     def params(ps: tuple[Param, ...]) -> str:
         return ", ".join(f"{java_type(p.type, width)} {p.name}" for p in ps)
