@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import datetime, timedelta
 
+import markdown
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -43,6 +46,17 @@ def describe_event(event: TimelineEvent) -> str:
         detail = (f" {event.payload.get('mode')}: {event.payload.get('verdict')} "
                   f"{event.payload.get('passed')}/{event.payload.get('total')}")
     return f"{event.at:%H:%M:%S}  {label}{where}{detail}"
+
+
+_CODE = re.compile(r"(<code[^>]*>)(.*?)(</code>)", re.DOTALL)
+
+
+def message_markdown_html(text: str) -> str:
+    """A message's Markdown as HTML. The text is escaped first, so markup in it shows as text and never renders;
+    Markdown's own syntax (emphasis, lists, code) has no `<` or `&` and survives the escaping. Markdown escapes
+    code once more, which is undone inside code only."""
+    rendered = markdown.markdown(html.escape(text, quote=False), extensions=["fenced_code", "nl2br"])
+    return _CODE.sub(lambda m: m.group(1) + html.unescape(m.group(2)) + m.group(3), rendered)
 
 
 class InterviewPage(QWidget):
@@ -231,8 +245,7 @@ class InterviewPage(QWidget):
     @staticmethod
     def _message_html(message: AIResponse) -> str:
         who = "Interviewer" if message.role is Role.INTERVIEWER else "You"
-        text = message.content.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
-        return f"<p><b>{who}</b> <small>{message.purpose}</small><br>{text}</p>"
+        return f"<p><b>{who}</b> <small>{message.purpose}</small></p>{message_markdown_html(message.content)}"
 
     def _render_conversation(self) -> None:
         streaming = self._streaming.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
