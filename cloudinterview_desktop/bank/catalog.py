@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -226,10 +226,3 @@ class Catalog:
     def count(self) -> int:
         with self._lock:
             return int(self._conn.execute("SELECT count(*) FROM bank_item").fetchone()[0])
-
-    def iter_raw(self) -> Iterator[dict[str, Any]]:
-        with self._lock:
-            payloads = [r[0] for r in self._conn.execute(
-                "SELECT p.payload FROM bank_item i JOIN bank_payload p ON p.slug = i.slug ORDER BY i.kind, i.slug")]
-        for payload in payloads:
-            yield json.loads(payload)

@@ -14,7 +14,7 @@ from typing import Any
 
 from cloudinterview_desktop.domain.errors import DomainError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport
-from cloudinterview_desktop.domain.problems import BankItem, CodingProblem, ItemKind
+from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
 from cloudinterview_desktop.domain.session import (
     Action,
     AIResponse,
@@ -358,6 +358,3 @@ class SessionService:
                                                              "source": m.source}) for m in messages]))
         return SessionStep(session, tuple(messages))
 
-
-def is_coding(question: InterviewQuestion | None) -> bool:
-    return question is not None and question.kind == ItemKind.CODING.value

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
+
+from cloudinterview_desktop.ui.table_model import Index, RowTableModel
 
 COLUMNS = ("Dimension", "Score", "Source", "Evidence, or why it is not scored")
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _score(value: Any) -> str:
     return f"{float(value):.1f} / 4" if isinstance(value, int | float) else "not scored"
 
 
-class RubricModel(QAbstractTableModel):
+class RubricModel(RowTableModel):
+    COLUMNS = COLUMNS
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[tuple[str, str, str, str, str]] = []  # the four columns, then the mapping (tooltip)
@@ -31,17 +33,6 @@ class RubricModel(QAbstractTableModel):
             self._rows.append((str(dim.get("label", "")), score, str(dim.get("source", "")), proof,
                                str(dim.get("mapping", ""))))
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

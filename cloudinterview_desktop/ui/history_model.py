@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from cloudinterview_desktop.store.session_repository import SessionSummary
 from cloudinterview_desktop.ui.choices import JOB_LABELS, SENIORITY_LABELS
+from cloudinterview_desktop.ui.table_model import Index, RowTableModel
 
 COLUMNS = ("Date", "Mode", "Job", "Status", "Answered", "Score")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowTableModel):
+    COLUMNS = COLUMNS
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[SessionSummary] = []
@@ -25,17 +26,6 @@ class HistoryModel(QAbstractTableModel):
 
     def session_at(self, row: int) -> SessionSummary:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
