@@ -20,7 +20,7 @@ from cloudinterview_desktop.ai.services.prompts import PromptLibrary
 from cloudinterview_desktop.bank.selection import Picker
 from cloudinterview_desktop.paths import AppPaths
 from cloudinterview_desktop.service.ports import FeedbackBuilder, Interviewer
-from cloudinterview_desktop.service.template_interviewer import TemplateInterviewer
+from cloudinterview_desktop.interviewer.bank_interviewer import BankInterviewer
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ def _build(paths: AppPaths, model: str, model_path: str | Path | None, gpu_layer
     prompts = PromptLibrary()
     evaluator = Evaluator(backend, prompts=prompts)
     return AIComponents(
-        interviewer=LLMInterviewer(backend, prompts=prompts, fallback=TemplateInterviewer()),
+        interviewer=LLMInterviewer(backend, prompts=prompts, fallback=BankInterviewer()),
         feedback_builder=ModelFeedbackBuilder(evaluator),
         picker=LLMPicker(backend, prompts=prompts),
         backend_status_notes=notes,

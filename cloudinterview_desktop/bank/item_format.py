@@ -120,6 +120,7 @@ def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankIte
             slug=raw["slug"], title=raw["title"], difficulty=Difficulty(raw["difficulty"]),
             topics=tuple(raw["topics"]), job_types=tuple(raw["job_types"]), question=raw["question"],
             key_points=tuple(raw["key_points"]), follow_ups=tuple(raw.get("follow_ups", [])), source=source,
+            gap_follow_ups=dict(raw.get("gap_follow_ups", {})),
         )
     if kind == "behavioral":
         return BehavioralQuestion(
@@ -127,6 +128,7 @@ def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankIte
             question=raw["question"], follow_ups=tuple(raw["follow_ups"]),
             what_good_looks_like=raw["what_good_looks_like"],
             difficulty=Difficulty(raw.get("difficulty", "medium")), source=source,
+            gap_follow_ups=dict(raw.get("gap_follow_ups", {})),
         )
     if raw.get("python_only"):
         return _python_only_problem(raw, source)
@@ -158,7 +160,7 @@ def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankIte
                           space=solution_raw.get("space", ""), brute_force=solution_raw.get("brute_force", "")),
         starter=dict(raw.get("starter", {})),
         job_types=tuple(raw.get("job_types", ("software", "frontend", "backend", "sre", "data_ml"))),
-        source=source,
+        source=source, gap_follow_ups=dict(raw.get("gap_follow_ups", {})),
     )
 
 
@@ -176,6 +178,7 @@ def _python_only_problem(raw: dict[str, Any], source: str) -> CodingProblem:
         job_types=tuple(raw.get("job_types", ("software", "frontend", "backend", "sre", "data_ml"))),
         source=raw.get("source", source), python_only=True, entry_point=raw["entry_point"],
         prompt_code=raw.get("prompt", ""), check_code=raw.get("check", ""),
+        gap_follow_ups=dict(raw.get("gap_follow_ups", {})),
     )
 
 

@@ -19,7 +19,7 @@ from cloudinterview_desktop.domain.session import (
     SessionConfig,
     SessionStatus,
 )
-from cloudinterview_desktop.service.session_service import SessionService, SessionStep
+from cloudinterview_desktop.service.session_service import SessionService, SessionStep, UnknownProblem
 
 HELP = ("Type your answer and end it with a line holding a single '.'.  Commands: /next (skip), /hint, "
         "/run [language] and /submit [language] (then the code, ended by '.'), /end (finish and get feedback), "
@@ -42,6 +42,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--jd", default="", help="the job description text")
     p.add_argument("--jd-file", help="read the job description from a file")
     p.add_argument("--seed", type=int, help="fix the question selection")
+    p.add_argument("--problem", action="append", default=[], metavar="SLUG",
+                   help="ask this bank question (repeatable; asked in the order given, instead of a selection)")
     p.add_argument("--resume", metavar="ID", help="continue an interrupted session")
     p.add_argument("--no-model", action="store_true",
                    help="practise without the language model: fixed interviewer wording, measured feedback")
@@ -148,9 +150,15 @@ class TerminalInterview:
             self.session = step.session
             assert step.report is not None
             self.show_report(step.report)
+            index = self.session.current_question_index
             if name == "/submit" and step.report.accepted:
-                self.say(f"saved: solution to question {self.session.current_question_index + 1}")
-                self.advance()
+                self.say(f"saved: solution to question {index + 1}")
+            self.show_turns(step.messages)
+            if name == "/submit" and step.report.accepted:
+                if step.messages:
+                    self.followed_up.add(index)  # the reply to this follow-up moves the interview on
+                else:
+                    self.advance()
         elif name == "/end":
             step = self.service.end_session(self.session.id, on_token=None)
             self.session = step.session
@@ -236,7 +244,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             terminal.show_current()
         terminal.say(HELP)
         return terminal.loop()
-    session = service.create_session(_config(args), seed=args.seed)
+    try:
+        session = service.create_session(_config(args), seed=args.seed, problems=args.problem)
+    except UnknownProblem as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     terminal = TerminalInterview(service, session, sys.stdin, sys.stdout, args.language)
     terminal.say(f"session: {session.id}")
     terminal.apply(service.start_session(session.id))

@@ -23,7 +23,7 @@ COMMAND_MODULES = [doctor_cmd, interview_cmd, sessions_cmd]
 def _optional_modules() -> list[object]:
     """Command groups whose modules may pull heavy libraries; each registers itself when it imports."""
     modules: list[object] = []
-    for name in ("problems_cmd", "judge_cmd", "models_cmd", "voice_cmd", "report_cmd"):
+    for name in ("problems_cmd", "judge_cmd", "models_cmd", "voice_cmd", "report_cmd", "eval_cmd"):
         try:
             modules.append(__import__(f"cloudinterview_desktop.cli.{name}", fromlist=["register"]))
         except ModuleNotFoundError as exc:

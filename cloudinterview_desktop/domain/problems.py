@@ -152,6 +152,7 @@ class CodingProblem:
     check_code: str = ""  # a `def check(candidate)` function run after the cases (imported sets)
     prompt_code: str = ""  # Python preamble run before the solution (imported sets)
     entry_point: str = ""  # e.g. "Solution().twoSum" for imported sets
+    gap_follow_ups: dict[str, str] = field(default_factory=dict)  # follow-ups by Gap tag (domain/gaps.py)
     kind: Literal[ItemKind.CODING] = ItemKind.CODING
 
     @property
@@ -170,6 +171,7 @@ class TheoryQuestion:
     key_points: tuple[str, ...]
     follow_ups: tuple[str, ...] = ()
     source: str = "bank"
+    gap_follow_ups: dict[str, str] = field(default_factory=dict)  # "point-N": steers toward key point N
     kind: Literal[ItemKind.THEORY] = ItemKind.THEORY
 
 
@@ -184,6 +186,7 @@ class BehavioralQuestion:
     what_good_looks_like: str
     difficulty: Difficulty = Difficulty.MEDIUM
     source: str = "bank"
+    gap_follow_ups: dict[str, str] = field(default_factory=dict)
     kind: Literal[ItemKind.BEHAVIORAL] = ItemKind.BEHAVIORAL
 
     @property

@@ -12,11 +12,20 @@ Mappings (1 weak, 2 partial, 3 solid, 4 strong):
   is not observed.
 - complexity: the time and space the candidate stated against the reference's (compared by code): both match 4;
   time matches 3; only space matches 2; stated but wrong 1.
-- key points (theory): the share of the item's key points the evaluator found quoted in the answer (partial counts
-  half): >= 85% 4, >= 60% 3, >= 30% 2, less 1.
+- key points (theory): the share of the item's key points covered (partial counts half): >= 85% 4, >= 60% 3,
+  >= 30% 2, less 1. Measured by code when no model evaluated the answer: a point is covered when one sentence of
+  the answer holds at least half of its meaning words (two at least), partly covered at 30%
+  (interviewer/answer_analysis.py); the covering sentence is the quote.
 - STAR(R) structure (behavioral): parts found with a quote, of situation, task, action, result, reflection:
-  5 -> 4, 4 -> 3, 2-3 -> 2, 0-1 -> 1.
-- code quality, communication, ownership, understanding: the model's 1-4 score, kept only with its quote."""
+  5 -> 4, 4 -> 3, 2-3 -> 2, 0-1 -> 1. Measured by code without a model: each part by the phrases that mark it
+  (a setting, a goal, "I" + an action verb, an outcome, a lesson), the sentence found is the quote.
+- ownership (behavioral, measured without a model): sentences where the candidate says what they did themselves:
+  3 or more 4, 2 3, 1 2, none 1.
+- An answer that does not address the question (it uses fewer than 3 distinct meaning words of the question's own
+  texts and covers no key point) scores 1 on every dimension of the question. Sentences that address the evaluator ("ignore previous
+  instructions", "give the maximum score") are flagged and removed before anything is measured.
+- code quality, communication, understanding, and ownership when a model evaluated the answer: the model's 1-4
+  score, kept only with its quote."""
 
 from __future__ import annotations
 
@@ -28,6 +37,8 @@ from typing import Any
 from cloudinterview_desktop.ai.services.complexity import compare, stated_complexity
 from cloudinterview_desktop.ai.services.quotes import quote_occurs
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
+from cloudinterview_desktop.interviewer.answer_analysis import analyze_behavioral, analyze_theory
+from cloudinterview_desktop.interviewer.injection import scan
 from cloudinterview_desktop.domain.session import (
     EventKind,
     InterviewQuestion,
@@ -70,12 +81,14 @@ MAPPINGS: dict[str, str] = {
                "acceptance (at most 2), -1 if never accepted; not observed without a submission",
     "complexity": "measured: stated time and space against the reference's: both match 4, time 3, only space 2, "
                   "stated but wrong 1; not observed when nothing was stated",
-    "theory_coverage": "model, checked by code: share of key points found with a quote (partial half): >= 85% 4, "
-                       ">= 60% 3, >= 30% 2, less 1",
-    "star_structure": "model, checked by code: STAR(R) parts found with a quote: 5 -> 4, 4 -> 3, 2-3 -> 2, 0-1 -> 1",
+    "theory_coverage": "measured (or a passing model's, checked by code): share of key points found with a quote "
+                       "(partial half): >= 85% 4, >= 60% 3, >= 30% 2, less 1",
+    "star_structure": "measured (or a passing model's, checked by code): STAR(R) parts found with a quote: 5 -> 4, "
+                      "4 -> 3, 2-3 -> 2, 0-1 -> 1",
     "code_quality": "model: its 1-4 score, kept only with a quote from the code",
     "communication": "model: its 1-4 score, kept only with a quote from the explanation",
-    "ownership": "model: its 1-4 score, kept only with a quote from the answer",
+    "ownership": "measured: sentences of your own actions, 3+ 4, 2 3, 1 2, none 1 (a passing model's score with a "
+                 "quote when one evaluated the answer)",
     "understanding": "model: its 1-4 score when the evaluation judges it; the clarifying questions asked are listed",
 }
 # How much each dimension counts in a question's score (a weighted mean over the dimensions that were scored).
@@ -102,9 +115,10 @@ def unscored(status: str, source: str, reason: str, items: Iterable[dict[str, An
 
 
 def question_score(dimensions: dict[str, dict[str, Any]]) -> float | None:
-    """0-100: the weighted mean of the scored dimensions, each level mapped 1 -> 0, 4 -> 100."""
-    parts = [(WEIGHTS[name], (d["score"] - 1) / 3 * 100) for name, d in dimensions.items()
-             if isinstance(d.get("score"), int)]
+    """0-100: the weighted mean of the scored dimensions, each level mapped 1 -> 0, 4 -> 100; a measured
+    dimension that carries its exact value (0-100, e.g. the share of key points covered) counts with that value."""
+    parts = [(WEIGHTS[name], float(d["value"]) if isinstance(d.get("value"), int | float)
+              else (d["score"] - 1) / 3 * 100) for name, d in dimensions.items() if isinstance(d.get("score"), int)]
     total = sum(w for w, _ in parts)
     return round(sum(w * v for w, v in parts) / total, 1) if total else None
 
@@ -348,8 +362,33 @@ def understanding(facts: QuestionFacts) -> dict[str, Any]:
     return result
 
 
+def _off_topic(relevance: int) -> dict[str, Any]:
+    return scored(1, MEASURED, [evidence("measure", f"uses {relevance} of the question's own meaning words")],
+                  "the answer does not address the question -> 1")
+
+
+def measured_theory(facts: QuestionFacts, item: TheoryQuestion) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    analysis = analyze_theory(facts.text, item)
+    checked = [{"point": p.point, "status": p.status, "quote": p.quote} for p in analysis.points]
+    if not analysis.on_topic:
+        return _off_topic(analysis.relevance), [{**p, "status": "missed", "quote": ""} for p in checked]
+    coverage = analysis.coverage
+    level = 4 if coverage >= 0.85 else 3 if coverage >= 0.6 else 2 if coverage >= 0.3 else 1
+    items = [evidence("quote", p["quote"]) for p in checked if p["status"] in ("covered", "partial")][:4]
+    missed = [p["point"] for p in checked if p["status"] == "missed"]
+    if missed:
+        items.append(evidence("measure", "missed: " + "; ".join(missed)))
+    basis = (f"{analysis.credit:g} of {len(checked)} key points ({coverage:.0%}) found in the answer's sentences "
+             f"-> {level} (>= 85% 4, >= 60% 3, >= 30% 2); counts {coverage:.0%} in the question score")
+    dimension = scored(level, MEASURED, items, basis)
+    dimension["value"] = round(100 * coverage, 1)
+    return dimension, checked
+
+
 def theory_coverage(facts: QuestionFacts) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     evaluation = facts.evaluation
+    if (evaluation is None or evaluation.get("status") != "evaluated") and isinstance(facts.item, TheoryQuestion):
+        return measured_theory(facts, facts.item)
     if evaluation is None or evaluation.get("status") != "evaluated":
         reason = (facts.model_reason or "no evaluation was stored for this answer") if evaluation is None else \
             str(evaluation.get("reason") or "the model gave no evaluation")
@@ -374,9 +413,43 @@ def theory_coverage(facts: QuestionFacts) -> tuple[dict[str, Any], list[dict[str
     return scored(level, MODEL, items, basis), checked
 
 
+def measured_star(facts: QuestionFacts, item: BehavioralQuestion | None
+                  ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """STAR(R) structure, the parts, the measurable result and ownership, all measured by code."""
+    analysis = analyze_behavioral(facts.text, item)
+    parts = {name: {"present": analysis.parts[name].present and analysis.on_topic,
+                    "quote": analysis.parts[name].quote if analysis.on_topic else ""} for name in STAR_PARTS}
+    measurable = analysis.measurable_result
+    result = {"present": measurable.present and analysis.on_topic, "quote": measurable.quote,
+              "reason": "" if measurable.present else "no result with a number was found in the answer"}
+    if not analysis.on_topic:
+        off = _off_topic(analysis.relevance)
+        return off, parts, result, dict(off)
+    found = [name for name in STAR_PARTS if parts[name]["present"]]
+    level = 4 if len(found) == 5 else 3 if len(found) == 4 else 2 if len(found) >= 2 else 1
+    items = [evidence("quote", f"{name}: {parts[name]['quote']}") for name in found]
+    missing = [name for name in STAR_PARTS if name not in found]
+    if missing:
+        items.append(evidence("measure", "not found: " + ", ".join(missing)))
+    structure = scored(level, MEASURED, items, f"{len(found)} of 5 parts found in the answer's sentences -> {level} "
+                                               f"(5 4, 4 3, 2-3 2, 0-1 1); counts {len(found)}/5 in the question score")
+    structure["value"] = 20.0 * len(found)
+    actions = analysis.first_person_actions
+    own_level = 4 if len(actions) >= 3 else 3 if len(actions) == 2 else 2 if len(actions) == 1 else 1
+    own_items = [evidence("quote", s) for s in actions[:3]] or \
+        [evidence("measure", f"no sentence says what you did yourself ({analysis.we_sentences} speak of \u201cwe\u201d)")]
+    ownership = scored(own_level, MEASURED, own_items, f"{len(actions)} sentence(s) of your own actions -> {own_level} "
+                                                       "(3+ 4, 2 3, 1 2, none 1)")
+    return structure, parts, result, ownership
+
+
 def star(facts: QuestionFacts) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     """STAR(R) structure as a dimension, the parts with their quotes, and the measurable result."""
     evaluation = facts.evaluation
+    if evaluation is None or evaluation.get("status") != "evaluated":
+        structure, parts, result, _ = measured_star(facts, facts.item if isinstance(facts.item, BehavioralQuestion)
+                                                    else None)
+        return structure, parts, result
     if evaluation is None or evaluation.get("status") != "evaluated":
         reason = (facts.model_reason or "no evaluation was stored for this answer") if evaluation is None else \
             str(evaluation.get("reason") or "the model gave no evaluation")
@@ -478,7 +551,10 @@ def question_rubric(facts: QuestionFacts) -> dict[str, Any]:
         rubric["missed"] = [p["point"] for p in points if p["status"] not in ("covered", "partial")]
     elif kind == "behavioral":
         structure, parts, result = star(facts)
-        dims = {"star_structure": structure, "ownership": model_dimension(facts, ("ownership",), "ownership")}
+        ownership = model_dimension(facts, ("ownership",), "ownership")
+        if ownership["status"] == NOT_EVALUATED:  # no model judged it: measured by code
+            ownership = measured_star(facts, facts.item if isinstance(facts.item, BehavioralQuestion) else None)[3]
+        dims = {"star_structure": structure, "ownership": ownership}
         rubric["star"] = parts
         rubric["measurable_result"] = result
         rubric["competency"] = (facts.item.competency if isinstance(facts.item, BehavioralQuestion) else
@@ -486,6 +562,11 @@ def question_rubric(facts: QuestionFacts) -> dict[str, Any]:
     if isinstance(facts.item, TheoryQuestion | CodingProblem):
         rubric["topics"] = list(facts.item.topics)
     comments, flags = _model_comments(facts.evaluation)
+    injected = [*scan(facts.candidate_words).flagged]
+    if injected:
+        flags.append("the answer addresses the evaluator (ignored, not scored): " +
+                     " / ".join(f"\u201c{s[:100]}\u201d" for s in injected[:3]))
+        rubric["injection"] = injected
     score = question_score(dims)
     rubric.update(status="answered", dimensions=dims, score=score, comments=comments, flags=flags,
                   delivery=delivery(facts),

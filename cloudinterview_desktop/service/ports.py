@@ -53,7 +53,8 @@ class TurnContext:
 @dataclass(frozen=True)
 class InterviewerTurn:
     text: str
-    source: str  # "template" or "model:<name>"
+    source: str  # "template", "bank", "bank:gap=<tag>" or "model:<name>"
+    caught: tuple[str, ...] = ()  # turn-contract violations removed before anything was shown
 
 
 class Interviewer(Protocol):

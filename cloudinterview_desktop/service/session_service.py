@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 import random
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,11 +23,14 @@ from cloudinterview_desktop.domain.session import (
     InterviewAnswer,
     InterviewQuestion,
     InterviewSession,
+    Mode,
     Role,
     SessionConfig,
     SessionStatus,
     transition,
 )
+from cloudinterview_desktop.interviewer.bank_interviewer import BankInterviewer
+from cloudinterview_desktop.interviewer.contract import ContractedInterviewer
 from cloudinterview_desktop.service.data_management import remove_session_files
 from cloudinterview_desktop.service.ports import (
     CodeRunner,
@@ -53,6 +56,14 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 
 
+# The kinds of question each mode asks.
+MODE_KINDS: dict[Mode, tuple[str, ...]] = {Mode.TECHNICAL: ("coding", "theory"), Mode.BEHAVIORAL: ("behavioral",)}
+
+
+class UnknownProblem(DomainError):
+    """A pinned question that is not in the bank or does not fit the interview's mode."""
+
+
 @dataclass(frozen=True)
 class SessionStep:
     """What an operation produced: the session as committed, and the interviewer's new turns."""
@@ -76,7 +87,9 @@ class SessionService:
                  profile_id: str = "local", session_file_dirs: tuple[Path, ...] = ()) -> None:
         self._repo = repository
         self._questions = questions
-        self._interviewer = interviewer
+        # Every turn, whoever writes it, keeps the turn contract; the bank's interviewer stands in for a turn
+        # that cannot.
+        self._interviewer = ContractedInterviewer(interviewer, fallback=BankInterviewer())
         self._feedback = feedback
         self._judge = judge
         self._clock = clock
@@ -85,11 +98,18 @@ class SessionService:
 
     # -- create / start / resume ------------------------------------------------------------------------------
 
-    def create_session(self, config: SessionConfig, seed: int | None = None) -> InterviewSession:
-        if config.question_count < 1:
-            raise DomainError("an interview needs at least one question")
-        exclude = self._repo.seen_item_slugs(self._profile)
-        items = self._questions.select(config, exclude, seed if seed is not None else random.randrange(2**31))
+    def create_session(self, config: SessionConfig, seed: int | None = None,
+                       problems: Sequence[str] = ()) -> InterviewSession:
+        """A new session; `problems` pins the questions (bank slugs, asked in that order) instead of selecting."""
+        if problems:
+            items = [self._pinned(slug, config.mode) for slug in problems]
+            config = replace(config, question_count=len(items),
+                             coding_count=sum(1 for i in items if isinstance(i, CodingProblem)))
+        else:
+            if config.question_count < 1:
+                raise DomainError("an interview needs at least one question")
+            exclude = self._repo.seen_item_slugs(self._profile)
+            items = self._questions.select(config, exclude, seed if seed is not None else random.randrange(2**31))
         if not items:
             raise DomainError(f"no questions in the bank match mode {config.mode.value}, job {config.job_type}")
         questions = [
@@ -99,6 +119,16 @@ class SessionService:
             for i, item in enumerate(items)
         ]
         return self._repo.create(config, questions, self._clock(), self._profile)
+
+    def _pinned(self, slug: str, mode: Mode) -> BankItem:
+        try:
+            item = self._questions.get(slug)
+        except (KeyError, LookupError, DomainError) as exc:
+            raise UnknownProblem(f"no question {slug!r} in the bank (see: cloudinterview problems list)") from exc
+        if item.kind.value not in MODE_KINDS[mode]:
+            raise UnknownProblem(f"{slug!r} is a {item.kind.value} question; a {mode.value} interview asks "
+                                 f"{' and '.join(MODE_KINDS[mode])} questions (use --mode)")
+        return item
 
     def start_session(self, session_id: str, on_token: TokenSink | None = None,
                       cancel: threading.Event | None = None) -> SessionStep:
@@ -236,10 +266,18 @@ class SessionService:
         """Judge against the hidden tests; an accepted solution is also stored as the answer to the question."""
         step = self.run_code(session_id, code, language, JudgeMode.SUBMIT, None, progress, cancel)
         assert step.report is not None
-        if not step.report.accepted:
-            return step
-        answered = self.submit_answer(session_id, "", code=code, language=language, follow_up=False)
-        return SessionStep(answered.session, report=step.report)
+        session = step.session
+        if step.report.accepted:
+            session = self.submit_answer(session_id, "", code=code, language=language, follow_up=False).session
+        # The interviewer follows up on what the submission showed: failing cases, no testing, complexity.
+        index = session.current_question_index
+        turn = self._interviewer.turn(TurnKind.FOLLOW_UP, TurnContext(session, session.current_question,
+                                                                      self._item_for(session, index),
+                                                                      last_report=step.report), None, cancel)
+        if turn is None:
+            return SessionStep(session, report=step.report)
+        followed = self._record_turns(session, [(TurnKind.FOLLOW_UP, turn)])
+        return SessionStep(followed.session, followed.messages, report=step.report)
 
     def code_for(self, session_id: str, question_index: int, language: str) -> str:
         """What the editor shows: the saved draft for this question and language, else the starter code."""
@@ -342,8 +380,9 @@ class SessionService:
                     for kind, turn in turns]
         session = self._repo.apply(session.id, SessionChanges(
             current_question_index=index, asked=[(index, now)], activity_at=now, messages=messages,
-            events=[NewEvent(EventKind.QUESTION_ASKED, now, index, {"slug": question.item_slug,
-                                                                     "kind": question.kind})]))
+            events=[NewEvent(EventKind.QUESTION_ASKED, now, index, {
+                "slug": question.item_slug, "kind": question.kind,
+                **({"contract_caught": caught} if (caught := [c for _, t in turns for c in t.caught]) else {})})]))
         return SessionStep(session, tuple(messages))
 
     def _record_turns(self, session: InterviewSession,
@@ -354,7 +393,14 @@ class SessionService:
                     for kind, turn in turns]
         session = self._repo.apply(session.id, SessionChanges(
             activity_at=now, messages=messages,
-            events=[NewEvent(EventKind.MESSAGE, now, index, {"role": Role.INTERVIEWER.value, "purpose": m.purpose,
-                                                             "source": m.source}) for m in messages]))
+            events=[NewEvent(EventKind.MESSAGE, now, index, _turn_payload(m, turn))
+                    for m, (_, turn) in zip(messages, turns, strict=True)]))
         return SessionStep(session, tuple(messages))
+
+
+def _turn_payload(message: AIResponse, turn: InterviewerTurn) -> dict[str, Any]:
+    payload: dict[str, Any] = {"role": Role.INTERVIEWER.value, "purpose": message.purpose, "source": message.source}
+    if turn.caught:
+        payload["contract_caught"] = list(turn.caught)  # removed before the candidate saw the turn
+    return payload
 

@@ -1,0 +1,187 @@
+"""What a behavioral or theory answer contains, measured by code, each finding with the answer's own sentence as
+its quote. The scoring mappings that use these findings are written out in report/rubric_questions.py.
+
+Behavioral (STAR(R)): situation, task, action (first-person), result (with or without a number), reflection, and
+relevance to the question. Theory: each key point covered, partly covered or missed, by the share of its meaning
+words found in one sentence of the answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cloudinterview_desktop.domain.problems import BehavioralQuestion, TheoryQuestion
+from cloudinterview_desktop.interviewer.injection import scan
+from cloudinterview_desktop.interviewer.text_signals import content_stems, overlap, sentences, stem, words
+
+STAR_PARTS = ("situation", "task", "action", "result", "reflection")
+
+_SITUATION = re.compile(
+    r"\b(when I was|while I was|at my (previous|last|current|old|first)|at (a|my|our) (previous|former)|"
+    r"in my (previous|last|first|current|old) (job|role|team|company|position)|last (year|quarter|month|spring|summer|"
+    r"autumn|fall|winter)|(a|one) (few )?(years?|months?) ago|back in|in (19|20)\d\d|(our|my|the) (team|company|"
+    r"startup|project|client|customer|manager|product|group|department|org|organi[sz]ation) (was|were|had|did)|"
+    r"we (were|had) (a|an|just|about|been)|there was a|I was (working|leading|on|part|one|the|a|an|responsible)|"
+    r"I worked (at|on|as|in)|I joined|I had just|at the time|the situation|the context)\b", re.IGNORECASE)
+_TASK = re.compile(
+    r"\b(my (role|job|task|goal|responsibility|assignment|mandate) was|I was (asked|tasked|responsible|expected|"
+    r"supposed|assigned)|I (needed|had|wanted) to|the goal was|our goal was|we (needed|had) to|(the|my) challenge "
+    r"was|it was (up to|on) me|I owned)\b", re.IGNORECASE)
+_NOT_ACTION = frozenset({"think", "believe", "feel", "guess", "am", "was", "have", "had", "would", "could", "should",
+                         "always", "usually", "often", "never", "generally", "tend", "try", "like", "love", "hope",
+                         "mean", "know", "will", "can", "do", "don't", "did", "didn't", "really", "just", "also",
+                         "enjoy", "find", "see", "consider", "prefer", "value"})
+_ACTION = re.compile(r"\b(I|I've|I'd)\s+(?:then\s+|also\s+|first\s+|personally\s+|quickly\s+|immediately\s+|"
+                     r"eventually\s+|finally\s+|next\s+|decided\s+to\s+|started\s+to\s+|chose\s+to\s+|went\s+and\s+)?"
+                     r"([a-z]+)", re.IGNORECASE)
+_RESULT = re.compile(
+    r"\b(as a result|result(ed|s)? (was|in|were)|the outcome|in the end|eventually|ended up|by the end|"
+    r"afterwards|after that|within (a|two|three|\d+)|reduc|increas|improv|cut|sav|grew|grow|drop|fell|rose|"
+    r"shipp|launch|deliver|on time|ahead of|met the|hit the|achiev|won|retain|renew|resolv|fixed|no longer|"
+    r"went (down|up|from)|fewer|faster|lower|higher|promot|adopt|succe)", re.IGNORECASE)
+_NUMBER = re.compile(r"\d|\b(half|double[d]?|twice|tripled?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"twenty|thirty|forty|fifty|hundred|thousand|million)\b", re.IGNORECASE)
+_REFLECTION = re.compile(
+    r"\b(learn(ed|t)|lesson|taught me|in hindsight|looking back|next time|would (do|have done|have|now)|"
+    r"differently|since then|now I|I now|takeaway|take-away|realis|realiz|showed me|made me (see|realise|realize)|"
+    r"I still|going forward|these days)\b", re.IGNORECASE)
+_WE = re.compile(r"\b(we|our|the team|everyone|us)\b", re.IGNORECASE)
+_GENERIC = frozenset({"time", "tell", "describe", "example", "situation", "work", "team", "project", "give", "share",
+                      "talk", "walk", "experience", "think", "candidate", "answer", "strong", "show", "shows",
+                      "good", "looks", "person"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    present: bool
+    quote: str = ""  # a sentence of the answer, verbatim
+
+
+@dataclass(frozen=True)
+class BehavioralAnalysis:
+    parts: dict[str, Finding]
+    measurable_result: Finding
+    first_person_actions: tuple[str, ...]  # sentences where the candidate says what they did
+    we_sentences: int
+    relevance: int  # distinct meaning words of the question's texts that the answer uses
+    on_topic: bool
+    words: int
+    injections: tuple[str, ...] = ()
+
+    @property
+    def found(self) -> list[str]:
+        return [name for name in STAR_PARTS if self.parts[name].present]
+
+
+@dataclass(frozen=True)
+class PointFinding:
+    point: str
+    status: str  # covered, partial or missed
+    quote: str
+    share: float  # of the point's meaning words found in the quoted sentence
+
+
+@dataclass(frozen=True)
+class TheoryAnalysis:
+    points: tuple[PointFinding, ...]
+    relevance: int
+    on_topic: bool
+    words: int
+    injections: tuple[str, ...] = ()
+    credit: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "credit", sum(1.0 if p.status == "covered" else 0.5 if p.status == "partial"
+                                               else 0.0 for p in self.points))
+
+    @property
+    def coverage(self) -> float:
+        return self.credit / len(self.points) if self.points else 0.0
+
+
+# Thresholds: a key point counts as covered when one sentence holds at least COVERED of its meaning words
+# (at least two of them), partly covered at PARTIAL; an answer is on topic when it uses at least ON_TOPIC distinct
+# meaning words of the question's own texts (question, title, key points, follow-ups) or covers a key point.
+COVERED, PARTIAL = 0.5, 0.3
+ON_TOPIC = 3
+
+
+def _first(pattern: re.Pattern[str], parts: list[str]) -> Finding:
+    hit = next((s for s in parts if pattern.search(s)), "")
+    return Finding(bool(hit), hit)
+
+
+# Past-tense verbs that do not end in -ed: a story says what was done ("I wrote"), a generic answer what one does.
+_IRREGULAR_PAST = frozenset("""
+began brought built bought caught chose came cut dealt did drew drove fed felt fought found flew forgot forgave froze
+gave got grew held hid hit kept knew laid led left lent let lost made meant met paid put quit ran rang rewrote rose
+said sat saw sent set shook shut sold sought spent split spoke stood stuck struck swept swung taught tore told took
+thought threw understood undertook won wrote withdrew overrode oversaw
+""".split())
+
+
+def _action_sentences(parts: list[str]) -> tuple[str, ...]:
+    found = []
+    for s in parts:
+        for match in _ACTION.finditer(s):
+            verb = match.group(2).lower()
+            if verb not in _NOT_ACTION and (verb.endswith("ed") or verb in _IRREGULAR_PAST):
+                found.append(s)
+                break
+    return tuple(found)
+
+
+_GENERIC_STEMS = frozenset(stem(g) for g in _GENERIC)
+
+
+def _relevance(answer: str, topic_text: str) -> int:
+    """How many distinct meaning words of the question's own texts the answer uses."""
+    topic = content_stems(topic_text) - _GENERIC_STEMS
+    return len(topic & content_stems(answer))
+
+
+def _topic(item: BehavioralQuestion) -> str:
+    return " ".join([item.question, item.title, item.competency.replace("_", " "), item.what_good_looks_like,
+                     *item.follow_ups, *item.gap_follow_ups.values()])
+
+
+def analyze_behavioral(answer: str, item: BehavioralQuestion | None) -> BehavioralAnalysis:
+    injection = scan(answer)
+    text = injection.clean_text
+    parts = sentences(text)
+    actions = _action_sentences(parts)
+    situation = _first(_SITUATION, parts)
+    if not situation.present and len(parts) >= 4 and actions and parts[0] not in actions:
+        situation = Finding(True, parts[0])  # a story that opens with its setting, in words the patterns miss
+    result = _first(_RESULT, [s for s in parts if s not in actions[:1]]) if actions else _first(_RESULT, parts)
+    measurable = next((s for s in parts if _RESULT.search(s) and _NUMBER.search(s)), "")
+    relevance = _relevance(text, _topic(item)) if item is not None else ON_TOPIC
+    found = {"situation": situation, "task": _first(_TASK, parts),
+             "action": Finding(bool(actions), actions[0] if actions else ""), "result": result,
+             "reflection": _first(_REFLECTION, parts)}
+    return BehavioralAnalysis(
+        parts=found, measurable_result=Finding(bool(measurable), measurable), first_person_actions=actions,
+        we_sentences=sum(1 for s in parts if _WE.search(s)), relevance=relevance,
+        on_topic=item is None or relevance >= ON_TOPIC, words=len(words(text)), injections=injection.flagged)
+
+
+def analyze_theory(answer: str, item: TheoryQuestion) -> TheoryAnalysis:
+    injection = scan(answer)
+    text = injection.clean_text
+    parts = sentences(text)
+    stems = [content_stems(s) for s in parts]
+    findings = []
+    for point in item.key_points:
+        wanted = content_stems(point)
+        best, quote, hits = 0.0, "", 0
+        for sentence, have in zip(parts, stems, strict=True):
+            share = overlap(wanted, have)
+            if share > best:
+                best, quote, hits = share, sentence, len(wanted & have)
+        status = ("covered" if best >= COVERED and hits >= 2 else
+                  "partial" if best >= PARTIAL and hits >= 2 else "missed")
+        findings.append(PointFinding(point, status, quote if status != "missed" else "", round(best, 2)))
+    relevance = _relevance(text, " ".join([item.question, item.title, *item.topics, *item.key_points,
+                                           *item.follow_ups, *item.gap_follow_ups.values()]))
+    on_topic = relevance >= ON_TOPIC or any(p.status != "missed" for p in findings)
+    return TheoryAnalysis(tuple(findings), relevance, on_topic, len(words(text)), injection.flagged)
