@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -76,6 +77,7 @@ class TerminalInterview:
         self.out = stdout
         self.language = default_language
         self.followed_up: set[int] = set()
+        self.checking: threading.Thread | None = None  # the model's capability check, run beside the interview
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -160,6 +162,8 @@ class TerminalInterview:
                 else:
                     self.advance()
         elif name == "/end":
+            if self.checking is not None:
+                self.checking.join()  # the feedback says whether a model took part, so the check must be done
             step = self.service.end_session(self.session.id, on_token=None)
             self.session = step.session
             self.show_turns(step.messages)
@@ -251,6 +255,13 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return 2
     terminal = TerminalInterview(service, session, sys.stdin, sys.stdout, args.language)
     terminal.say(f"session: {session.id}")
+    if not args.no_model:
+        # The first turns never wait for the model: its capability check runs beside them.
+        terminal.checking = threading.Thread(target=service.warm_up, name="model-check", daemon=True)
+        terminal.checking.start()
     terminal.apply(service.start_session(session.id))
     terminal.say("\n" + HELP)
-    return terminal.loop()
+    code = terminal.loop()
+    if terminal.checking is not None:
+        terminal.checking.join()
+    return code

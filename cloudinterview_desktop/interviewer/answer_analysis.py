@@ -103,7 +103,7 @@ class TheoryAnalysis:
 # (at least two of them), partly covered at PARTIAL; an answer is on topic when it uses at least ON_TOPIC distinct
 # meaning words of the question's own texts (question, title, key points, follow-ups) or covers a key point.
 COVERED, PARTIAL = 0.5, 0.3
-ON_TOPIC = 3
+ON_TOPIC = 2
 
 
 def _first(pattern: re.Pattern[str], parts: list[str]) -> Finding:
@@ -112,12 +112,14 @@ def _first(pattern: re.Pattern[str], parts: list[str]) -> Finding:
 
 
 # Past-tense verbs that do not end in -ed: a story says what was done ("I wrote"), a generic answer what one does.
-_IRREGULAR_PAST = frozenset("""
-began brought built bought caught chose came cut dealt did drew drove fed felt fought found flew forgot forgave froze
-gave got grew held hid hit kept knew laid led left lent let lost made meant met paid put quit ran rang rewrote rose
-said sat saw sent set shook shut sold sought spent split spoke stood stuck struck swept swung taught tore told took
-thought threw understood undertook won wrote withdrew overrode oversaw
-""".split())
+_IRREGULAR_PAST = frozenset((
+    "began", "brought", "built", "bought", "caught", "chose", "came", "cut", "dealt", "did", "drew", "drove", "fed",
+    "felt", "fought", "found", "flew", "forgot", "forgave", "froze", "gave", "got", "grew", "held", "hid", "hit",
+    "kept", "knew", "laid", "led", "left", "lent", "let", "lost", "made", "meant", "met", "paid", "put", "quit",
+    "ran", "rang", "rewrote", "rose", "said", "sat", "saw", "sent", "set", "shook", "shut", "sold", "sought",
+    "spent", "split", "spoke", "stood", "stuck", "struck", "swept", "swung", "taught", "tore", "told", "took",
+    "thought", "threw", "understood", "undertook", "won", "wrote", "withdrew", "overrode", "oversaw",
+))
 
 
 def _action_sentences(parts: list[str]) -> tuple[str, ...]:

@@ -25,8 +25,8 @@ _PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\bas an ai\b|\byou are (now )?(an? )?(ai|evaluator|grader|language model)\b",
     r"\b(hire|pass) (this|the) candidate\b",
     r"<\|?(system|im_start|im_end|assistant)\|?>",
-    r"\b(dear|note (to|for)|attention|instructions? (to|for)|before you (evaluate|grade|score|assess))\b.{0,50}"
-    r"\b(review|evaluat|grad|scor|assess|rubric|ai\b|system|model|interviewer)",
+    r"\b(dear|note (to|for)|attention|instructions? (to|for)|before you (evaluate|grade|score|assess))\b.{0,30}?"
+    r"\b(reviewers?\b|evaluat|grader|grading|scorer|scoring|assessor|rubric|ai\b|system\b|model\b|interviewer)",
     r"\b(full marks|top (score|rating|grade|marks?)|maximum (score|rating|marks?)|perfect score|"
     r"\d+\s*out of\s*\d+)\b",
     r"\b(rank|rate|mark|grade|score)\b (this|it|the|my)\b.{0,40}\b(above|thorough|optimal|complete|top|highest|"

@@ -11,16 +11,22 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "
              "edly", "ed", "es", "ly", "s")
 STEM_CHARS = 5  # words sharing their first five letters after the suffix is cut count as the same word
 
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below between both
-but by can could did do does doing done down during each either else even ever every few for from further get got
-had has have having he her here hers him his how however i if in into is it its itself just let like ll made make
-many may me might more most much must my myself no nor not now of off on once one only or other our ours out over
-own per quite rather re really said same say see she should so some such than that the their theirs them then there
-these they thing things this those though through thus to too under until up upon us use used using ve very was way
-we well were what when where whether which while who whom why will with within without would yes yet you your yours
-okay ok um uh basically actually something someone kind sort lot lots able need needs want wants go going gets
-""".split())
+STOPWORDS = frozenset((
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
+    "does", "doing", "done", "down", "during", "each", "either", "else", "even", "ever", "every", "few", "for",
+    "from", "further", "get", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his",
+    "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "like", "ll", "made",
+    "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "no", "nor", "not", "now",
+    "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours", "out", "over", "own", "per", "quite",
+    "rather", "re", "really", "said", "same", "say", "see", "she", "should", "so", "some", "such", "than", "that",
+    "the", "their", "theirs", "them", "then", "there", "these", "they", "thing", "things", "this", "those", "though",
+    "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "use", "used", "using", "ve", "very",
+    "was", "way", "we", "well", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "why",
+    "will", "with", "within", "without", "would", "yes", "yet", "you", "your", "yours", "okay", "ok", "um", "uh",
+    "basically", "actually", "something", "someone", "kind", "sort", "lot", "lots", "able", "need", "needs", "want",
+    "wants", "go", "going", "gets",
+))
 
 
 def sentences(text: str) -> list[str]:

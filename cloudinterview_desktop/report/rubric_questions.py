@@ -21,9 +21,9 @@ Mappings (1 weak, 2 partial, 3 solid, 4 strong):
   (a setting, a goal, "I" + an action verb, an outcome, a lesson), the sentence found is the quote.
 - ownership (behavioral, measured without a model): sentences where the candidate says what they did themselves:
   3 or more 4, 2 3, 1 2, none 1.
-- An answer that does not address the question (it uses fewer than 3 distinct meaning words of the question's own
-  texts and covers no key point) scores 1 on every dimension of the question. Sentences that address the evaluator ("ignore previous
-  instructions", "give the maximum score") are flagged and removed before anything is measured.
+- An answer that does not address the question (it uses fewer than 2 distinct meaning words of the question's own
+  texts and covers no key point) scores 1 on every dimension of the question. Sentences that address the evaluator
+  ("ignore previous instructions", "give the maximum score") are flagged and removed before anything is measured.
 - code quality, communication, understanding, and ownership when a model evaluated the answer: the model's 1-4
   score, kept only with its quote."""
 
@@ -37,8 +37,6 @@ from typing import Any
 from cloudinterview_desktop.ai.services.complexity import compare, stated_complexity
 from cloudinterview_desktop.ai.services.quotes import quote_occurs
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
-from cloudinterview_desktop.interviewer.answer_analysis import analyze_behavioral, analyze_theory
-from cloudinterview_desktop.interviewer.injection import scan
 from cloudinterview_desktop.domain.session import (
     EventKind,
     InterviewQuestion,
@@ -47,6 +45,8 @@ from cloudinterview_desktop.domain.session import (
     Role,
     TimelineEvent,
 )
+from cloudinterview_desktop.interviewer.answer_analysis import analyze_behavioral, analyze_theory
+from cloudinterview_desktop.interviewer.injection import scan
 from cloudinterview_desktop.report.text import moment
 
 SCORED, NOT_OBSERVED, NOT_EVALUATED = "scored", "not_observed", "not_evaluated"
@@ -436,8 +436,8 @@ def measured_star(facts: QuestionFacts, item: BehavioralQuestion | None
     structure["value"] = 20.0 * len(found)
     actions = analysis.first_person_actions
     own_level = 4 if len(actions) >= 3 else 3 if len(actions) == 2 else 2 if len(actions) == 1 else 1
-    own_items = [evidence("quote", s) for s in actions[:3]] or \
-        [evidence("measure", f"no sentence says what you did yourself ({analysis.we_sentences} speak of \u201cwe\u201d)")]
+    we = f"no sentence says what you did yourself ({analysis.we_sentences} speak of \u201cwe\u201d)"
+    own_items = [evidence("quote", s) for s in actions[:3]] or [evidence("measure", we)]
     ownership = scored(own_level, MEASURED, own_items, f"{len(actions)} sentence(s) of your own actions -> {own_level} "
                                                        "(3+ 4, 2 3, 1 2, none 1)")
     return structure, parts, result, ownership
@@ -447,13 +447,8 @@ def star(facts: QuestionFacts) -> tuple[dict[str, Any], dict[str, Any], dict[str
     """STAR(R) structure as a dimension, the parts with their quotes, and the measurable result."""
     evaluation = facts.evaluation
     if evaluation is None or evaluation.get("status") != "evaluated":
-        structure, parts, result, _ = measured_star(facts, facts.item if isinstance(facts.item, BehavioralQuestion)
-                                                    else None)
-        return structure, parts, result
-    if evaluation is None or evaluation.get("status") != "evaluated":
-        reason = (facts.model_reason or "no evaluation was stored for this answer") if evaluation is None else \
-            str(evaluation.get("reason") or "the model gave no evaluation")
-        return unscored(NOT_EVALUATED, MODEL, reason), {}, {"present": None, "quote": "", "reason": reason}
+        measured = measured_star(facts, facts.item if isinstance(facts.item, BehavioralQuestion) else None)
+        return measured[0], measured[1], measured[2]
     parts: dict[str, Any] = {}
     raw = _dict(evaluation.get("star"))
     for name in STAR_PARTS:

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from cloudinterview_desktop.domain.errors import DomainError
+from cloudinterview_desktop.domain.errors import DomainError, ProblemNotFound
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
 from cloudinterview_desktop.domain.session import (
@@ -123,7 +123,7 @@ class SessionService:
     def _pinned(self, slug: str, mode: Mode) -> BankItem:
         try:
             item = self._questions.get(slug)
-        except (KeyError, LookupError, DomainError) as exc:
+        except (KeyError, LookupError, DomainError, ProblemNotFound) as exc:
             raise UnknownProblem(f"no question {slug!r} in the bank (see: cloudinterview problems list)") from exc
         if item.kind.value not in MODE_KINDS[mode]:
             raise UnknownProblem(f"{slug!r} is a {item.kind.value} question; a {mode.value} interview asks "

@@ -33,7 +33,7 @@ def test_sigkill_after_acknowledgements_then_resume(app_home: Path, acknowledged
     session_id = _read_until(proc, "session: ").split()[1]
     assert proc.stdin is not None
     for i in range(acknowledged):
-        proc.stdin.write(f"answer number {i}\n.\n")
+        proc.stdin.write(f"answer number {i}\n.\n/next\n")  # /next: past the interviewer's follow-up
         proc.stdin.flush()
         _read_until(proc, f"saved: answer to question {i + 1} ")
     proc.stdin.write("a half-typed answer that was never sent\n")  # no terminating '.'
@@ -65,7 +65,7 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(app_home: Path) ->
                      home=app_home)
         session_id = _read_until(proc, "session: ").split()[1]
         assert proc.stdin is not None
-        script = "".join(f"round {round_number} answer {i}\n.\n" for i in range(6))
+        script = "".join(f"round {round_number} answer {i}\n.\n/next\n" for i in range(6))
         proc.stdin.write(script)
         proc.stdin.flush()
         time.sleep(rng.uniform(0.0, 0.6))

@@ -18,7 +18,7 @@ FULL = ("Two years ago at my previous company, my manager told me my code review
         "input. As a result, review turnaround dropped from 3 days to 1 and the team survey score rose by 20%. I "
         "learned that tone matters as much as content.")
 WE_ONLY = ("Two years ago at my previous company our manager gave us feedback that our code reviews were too harsh. "
-           "We changed our review template, "
+           "We changed how we operate: we changed our review template, "
            "we added a positive note to each review and we met monthly. As a result turnaround dropped from 3 days "
            "to 1.")
 

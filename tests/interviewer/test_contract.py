@@ -49,7 +49,6 @@ def _check(kind: TurnKind, sentence: str, **session: Any) -> str | None:
     ("Question 3 of 4: tell me about caching.", "contradicts the session"),
     ("We have five questions today.", "contradicts the session"),
     ("You have 30 minutes for this interview.", "contradicts the session"),
-    ("Your solution was accepted, well done.", "contradicts the session"),
     ("You scored 8/10 on that answer.", "contradicts the session"),
     ("As an AI language model, I cannot conduct interviews.", "off topic: talks about itself"),
     ("Try `for (int i = 0; i < n; i++) { sum += a[i]; }` here.", "code in interviewer style"),
@@ -57,6 +56,16 @@ def _check(kind: TurnKind, sentence: str, **session: Any) -> str | None:
 def test_each_rule_catches_what_it_names(sentence: str, rule: str) -> None:
     found = _check(TurnKind.CHAT, sentence)
     assert found is not None and found.startswith(rule), found
+
+
+def test_a_verdict_claim_is_checked_against_the_judge_for_code_only() -> None:
+    s = _session()
+    coding = s.questions[0].__class__(index=0, item_slug="q0", kind="coding", title="Two Sum", prompt="Solve it.",
+                                      difficulty="easy")
+    contract = TurnContract.for_turn(TurnKind.CHAT, TurnContext(s, coding, candidate_message="two sum"))
+    violation = contract.check("Your solution was accepted, well done.")
+    assert violation is not None and "accepted" in violation.rule
+    assert _check(TurnKind.CHAT, "What failed for the team then, in caching terms?") is None
 
 
 def test_true_facts_and_plain_questions_pass() -> None:
