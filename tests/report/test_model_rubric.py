@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from cloudinterview_desktop.ai.services.quotes import quote_occurs
-from cloudinterview_desktop.ai_setup import AIFeedbackBuilder
 from cloudinterview_desktop.report.content import prepare
 from cloudinterview_desktop.report.export import render
 from tests.report.sessions import behavioral_session, rubric_service
@@ -21,7 +20,9 @@ def test_real_model_evaluations_become_a_rubric_with_quotes(core_with_model: Any
     core = core_with_model
     if core.ai.components() is None:
         pytest.skip("the embedded language model could not be loaded: " + " ".join(core.ai.notes))
-    session = behavioral_session(core, rubric_service(core, AIFeedbackBuilder(core.ai)), spoken=False)
+    components = core.ai.components()
+    # the model's evaluator as a model that passed its check uses it (the embedded one does not pass)
+    session = behavioral_session(core, rubric_service(core, components.feedback_builder), spoken=False)
     payload = session.feedback.payload
     assert payload["source"] == "measured+model" and payload["rubric_version"] == 1
     assert_every_score_has_evidence(payload)

@@ -57,8 +57,9 @@ def test_without_a_model_qualitative_dimensions_are_not_evaluated_with_the_reaso
         assert coding[name]["score"] is None and coding[name]["status"] == "not_evaluated"
         assert coding[name]["reason"].startswith(NO_MODEL)
     theory = payload["questions"][1]["rubric"]["dimensions"]["theory_coverage"]
-    assert theory["score"] is None and theory["reason"] == NO_MODEL
-    for name in QUALITATIVE & set(payload["dimensions"]):
+    # key points are measured by code, with the mapping in the basis
+    assert theory["source"] == "measured" and theory["score"] in (1, 2, 3, 4) and "key points" in theory["basis"]
+    for name in (QUALITATIVE - {"theory_coverage", "star_structure", "ownership"}) & set(payload["dimensions"]):
         assert payload["dimensions"][name]["score"] is None and payload["dimensions"][name]["reason"]
     # No model, so no hire band, and it says why.
     assert payload["overall"]["hire_band"] is None
@@ -93,8 +94,8 @@ def test_unanswered_questions_count_zero_and_the_score_basis_says_so(core: Any) 
     payload = _payload(technical_session(core, rubric_service(core)))
     rows = payload["overall"]["scoring"]["questions"]
     assert [r["status"] for r in rows] == ["answered", "answered", "not_answered"]
-    assert rows[2]["score"] == 0.0 and rows[1]["score"] is None  # unanswered: 0; answered but not evaluable: left out
-    assert payload["overall"]["score"] == pytest.approx((rows[0]["score"] + 0.0) / 2, abs=0.1)
+    assert rows[2]["score"] == 0.0 and rows[1]["score"] is not None  # unanswered: 0; theory measured by code
+    assert payload["overall"]["score"] == pytest.approx((rows[0]["score"] + rows[1]["score"] + 0.0) / 3, abs=0.1)
     basis = payload["overall"]["basis"]
     assert "1 asked but unanswered count 0" in basis and "measured by code" in basis
     assert payload["overall"]["base_score"] == 100.0  # the measured builder's share of hidden tests, kept beside
@@ -107,7 +108,7 @@ def test_history_reads_the_summary_scores(core: Any) -> None:
     assert summary.overall_score == payload["overall"]["score"]
     scored = {name: d["score"] for name, d in payload["dimensions"].items() if d["score"] is not None}
     assert summary.dimensions == scored and "correctness" in scored
-    assert not QUALITATIVE & set(summary.dimensions)  # nothing unobserved reaches the chart
+    assert not (QUALITATIVE - {"theory_coverage", "star_structure", "ownership"}) & set(summary.dimensions)
 
 
 def test_recommendations_are_bank_problems_on_the_weak_topics_picked_deterministically(core: Any) -> None:

@@ -58,7 +58,9 @@ def test_whole_technical_interview(qtbot: QtBot, core_with_model: Any, monkeypat
     _start(qtbot, window, SessionConfig(mode=Mode.TECHNICAL, question_count=2, coding_count=1, job_type="backend"))
     session = window.session
     assert session is not None
-    assert any(m.source.startswith("model:") for m in session.ai_responses), "the model greeted nobody"
+    # the embedded model does not pass the capability check: every turn is the bank interviewer's
+    assert session.ai_responses and all(m.source.startswith("bank") for m in session.ai_responses
+                                        if m.role.value == "interviewer"), [m.source for m in session.ai_responses]
     problem = core.bank.get(session.questions[0].item_slug)
     assert isinstance(problem, CodingProblem) and problem.solution is not None
     coding = window.interview.coding
