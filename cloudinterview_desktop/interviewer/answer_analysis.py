@@ -27,18 +27,24 @@ _TASK = re.compile(
     r"\b(my (role|job|task|goal|responsibility|assignment|mandate) was|I was (asked|tasked|responsible|expected|"
     r"supposed|assigned)|I (needed|had|wanted) to|the goal was|our goal was|we (needed|had) to|(the|my) challenge "
     r"was|it was (up to|on) me|I owned)\b", re.IGNORECASE)
-_NOT_ACTION = frozenset({"think", "believe", "feel", "guess", "am", "was", "have", "had", "would", "could", "should",
+_NOT_ACTION = frozenset({"learned", "learnt", "realized", "realised", "believed", "felt", "thought", "liked", "loved",
+                         "wanted", "hoped", "knew", "understood", "noticed", "enjoyed", "found", "saw", "meant",
+                         "think", "believe", "feel", "guess", "am", "was", "have", "had", "would", "could", "should",
                          "always", "usually", "often", "never", "generally", "tend", "try", "like", "love", "hope",
                          "mean", "know", "will", "can", "do", "don't", "did", "didn't", "really", "just", "also",
                          "enjoy", "find", "see", "consider", "prefer", "value"})
 _ACTION = re.compile(r"\b(I|I've|I'd)\s+(?:then\s+|also\s+|first\s+|personally\s+|quickly\s+|immediately\s+|"
                      r"eventually\s+|finally\s+|next\s+|decided\s+to\s+|started\s+to\s+|chose\s+to\s+|went\s+and\s+)?"
                      r"([a-z]+)", re.IGNORECASE)
-_RESULT = re.compile(
-    r"\b(as a result|result(ed|s)? (was|in|were)|the outcome|in the end|eventually|ended up|by the end|"
-    r"afterwards|after that|within (a|two|three|\d+)|reduc|increas|improv|cut|sav|grew|grow|drop|fell|rose|"
-    r"shipp|launch|deliver|on time|ahead of|met the|hit the|achiev|won|retain|renew|resolv|fixed|no longer|"
-    r"went (down|up|from)|fewer|faster|lower|higher|promot|adopt|succe)", re.IGNORECASE)
+# An outcome: a phrase that reports one, or a past-tense change stated with a number ("cut p95 latency by 40%").
+_OUTCOME = re.compile(
+    r"\b(as a result|the result (was|is)|results? (were|was)|resulted in|the outcome|in the end|ended up|by the end|"
+    r"which meant|that meant|it meant|this meant|at the end|eventually|afterwards|since then|paid off|"
+    r"(we|I|they|it) (shipped|launched|delivered|hit|met|won|closed|finished|released|went live)|on time|"
+    r"ahead of schedule|no longer)\b", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(reduced|increased|improved|cut|saved|grew|dropped|fell|rose|shipped|launched|delivered|"
+                     r"achieved|won|retained|renewed|resolved|fixed|doubled|halved|tripled|went (down|up|from)|"
+                     r"fewer|faster|lower|higher|more|less|promoted|adopted)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d|\b(half|double[d]?|twice|tripled?|one|two|three|four|five|six|seven|eight|nine|ten|"
                      r"twenty|thirty|forty|fifty|hundred|thousand|million)\b", re.IGNORECASE)
 _REFLECTION = re.compile(
@@ -46,9 +52,17 @@ _REFLECTION = re.compile(
     r"differently|since then|now I|I now|takeaway|take-away|realis|realiz|showed me|made me (see|realise|realize)|"
     r"I still|going forward|these days)\b", re.IGNORECASE)
 _WE = re.compile(r"\b(we|our|the team|everyone|us)\b", re.IGNORECASE)
-_GENERIC = frozenset({"time", "tell", "describe", "example", "situation", "work", "team", "project", "give", "share",
-                      "talk", "walk", "experience", "think", "candidate", "answer", "strong", "show", "shows",
-                      "good", "looks", "person"})
+# Words any story uses: they say nothing about whether it answers this question.
+_GENERIC = frozenset((
+    "time", "times", "tell", "describe", "example", "situation", "work", "worked", "team", "project", "give",
+    "share", "talk", "walk", "experience", "think", "candidate", "answer", "strong", "show", "shows", "good",
+    "looks", "person", "people", "i'm", "i'd", "i've", "end", "keep", "start", "started", "first", "last", "real",
+    "really", "new", "still", "took", "built", "found", "wrote", "make", "made", "later",
+    "clear", "different", "piece", "instead", "back", "part", "better", "best", "day", "days",
+    "week", "weeks", "month", "months", "year", "years", "way", "thing", "lot", "help", "helped", "get", "got", "go",
+    "went", "know", "knew", "look", "looked", "find", "next", "now", "right", "left", "done", "doing", "place",
+    "point", "whole", "own", "own-up", "moment",
+))
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,7 @@ class TheoryAnalysis:
 # meaning words of the question's own texts (question, title, key points, follow-ups) or covers a key point.
 COVERED, PARTIAL = 0.5, 0.3
 ON_TOPIC = 2
+THEORY_DENSITY = 0.17
 
 
 def _first(pattern: re.Pattern[str], parts: list[str]) -> Finding:
@@ -155,8 +170,8 @@ def analyze_behavioral(answer: str, item: BehavioralQuestion | None) -> Behavior
     situation = _first(_SITUATION, parts)
     if not situation.present and len(parts) >= 4 and actions and parts[0] not in actions:
         situation = Finding(True, parts[0])  # a story that opens with its setting, in words the patterns miss
-    result = _first(_RESULT, [s for s in parts if s not in actions[:1]]) if actions else _first(_RESULT, parts)
-    measurable = next((s for s in parts if _RESULT.search(s) and _NUMBER.search(s)), "")
+    measurable = next((s for s in parts if (_OUTCOME.search(s) or _CHANGE.search(s)) and _NUMBER.search(s)), "")
+    result = Finding(True, measurable) if measurable else _first(_OUTCOME, parts)
     relevance = _relevance(text, _topic(item)) if item is not None else ON_TOPIC
     found = {"situation": situation, "task": _first(_TASK, parts),
              "action": Finding(bool(actions), actions[0] if actions else ""), "result": result,
@@ -185,5 +200,10 @@ def analyze_theory(answer: str, item: TheoryQuestion) -> TheoryAnalysis:
         findings.append(PointFinding(point, status, quote if status != "missed" else "", round(best, 2)))
     relevance = _relevance(text, " ".join([item.question, item.title, *item.topics, *item.key_points,
                                            *item.follow_ups, *item.gap_follow_ups.values()]))
-    on_topic = relevance >= ON_TOPIC or any(p.status != "missed" for p in findings)
+    answer_stems = content_stems(text)
+    asked = len(content_stems(f"{item.question} {item.title}") & answer_stems)
+    density = relevance / len(answer_stems) if answer_stems else 0.0
+    # Theory answers are on topic when they use two words of the question itself, or when the item's own words
+    # make up a sixth of their vocabulary; a fluent answer about something else does neither.
+    on_topic = asked >= 2 or density >= THEORY_DENSITY or any(p.status == "covered" for p in findings)
     return TheoryAnalysis(tuple(findings), relevance, on_topic, len(words(text)), injection.flagged)

@@ -81,9 +81,8 @@ def behavioral_gap(analysis: BehavioralAnalysis) -> Gap | None:
     parts = analysis.parts
     if not analysis.on_topic:
         return Gap.RELEVANCE
-    story = parts["situation"].present or analysis.measurable_result.present
     if not analysis.first_person_actions:
-        return Gap.OWNERSHIP if story and analysis.we_sentences >= 2 else Gap.SITUATION
+        return Gap.OWNERSHIP if analysis.we_sentences >= 2 else Gap.SITUATION
     if not parts["result"].present:
         return Gap.RESULT
     if not parts["situation"].present:

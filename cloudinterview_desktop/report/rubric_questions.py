@@ -15,10 +15,12 @@ Mappings (1 weak, 2 partial, 3 solid, 4 strong):
 - key points (theory): the share of the item's key points covered (partial counts half): >= 85% 4, >= 60% 3,
   >= 30% 2, less 1. Measured by code when no model evaluated the answer: a point is covered when one sentence of
   the answer holds at least half of its meaning words (two at least), partly covered at 30%
-  (interviewer/answer_analysis.py); the covering sentence is the quote.
+  (interviewer/answer_analysis.py); the covering sentence is the quote. Measured, it counts in the question score
+  as 90 x the share plus one point per word of the question's own terms the answer uses (at most 10).
 - STAR(R) structure (behavioral): parts found with a quote, of situation, task, action, result, reflection:
   5 -> 4, 4 -> 3, 2-3 -> 2, 0-1 -> 1. Measured by code without a model: each part by the phrases that mark it
-  (a setting, a goal, "I" + an action verb, an outcome, a lesson), the sentence found is the quote.
+  (a setting, a goal, "I" + an action verb, an outcome, a lesson), the sentence found is the quote; in the question
+  score each part counts 20, a result without a number 10.
 - ownership (behavioral, measured without a model): sentences where the candidate says what they did themselves:
   3 or more 4, 2 3, 1 2, none 1.
 - An answer that does not address the question (it uses fewer than 2 distinct meaning words of the question's own
@@ -379,9 +381,11 @@ def measured_theory(facts: QuestionFacts, item: TheoryQuestion) -> tuple[dict[st
     if missed:
         items.append(evidence("measure", "missed: " + "; ".join(missed)))
     basis = (f"{analysis.credit:g} of {len(checked)} key points ({coverage:.0%}) found in the answer's sentences "
-             f"-> {level} (>= 85% 4, >= 60% 3, >= 30% 2); counts {coverage:.0%} in the question score")
+             f"-> {level} (>= 85% 4, >= 60% 3, >= 30% 2); in the question score 90 x the share, plus one point per "
+             f"word of the question's own terms used (at most 10)")
     dimension = scored(level, MEASURED, items, basis)
-    dimension["value"] = round(100 * coverage, 1)
+    # The exact share counts in the question score, plus up to 10 points for staying on the question's own terms.
+    dimension["value"] = round(90 * coverage + min(10, analysis.relevance), 1)
     return dimension, checked
 
 
@@ -431,9 +435,12 @@ def measured_star(facts: QuestionFacts, item: BehavioralQuestion | None
     missing = [name for name in STAR_PARTS if name not in found]
     if missing:
         items.append(evidence("measure", "not found: " + ", ".join(missing)))
+    # In the question score each part counts 20, a result only with a number counts in full (10 without one).
+    credit = len(found) - (0.5 if "result" in found and not measurable.present else 0.0)
     structure = scored(level, MEASURED, items, f"{len(found)} of 5 parts found in the answer's sentences -> {level} "
-                                               f"(5 4, 4 3, 2-3 2, 0-1 1); counts {len(found)}/5 in the question score")
-    structure["value"] = 20.0 * len(found)
+                                               "(5 4, 4 3, 2-3 2, 0-1 1); in the question score 20 per part, a "
+                                               "result without a number 10")
+    structure["value"] = 20.0 * credit
     actions = analysis.first_person_actions
     own_level = 4 if len(actions) >= 3 else 3 if len(actions) == 2 else 2 if len(actions) == 1 else 1
     we = f"no sentence says what you did yourself ({analysis.we_sentences} speak of \u201cwe\u201d)"
