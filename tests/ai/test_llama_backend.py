@@ -155,3 +155,14 @@ def test_a_model_llama_cpp_cannot_load_is_a_typed_error(model_path: Path) -> Non
     backend = LlamaCppBackend(model_path, n_gpu_layers=0, llama_factory=loader)
     with pytest.raises(ModelLoadError, match="future-arch"):
         backend.load()
+
+
+def test_json_strings_cannot_hold_raw_control_characters(backend: LlamaCppBackend) -> None:
+    from cloudinterview_desktop.ai.backends.llama_cpp_backend import json_grammar
+
+    schema = {"type": "object", "properties": {"quote": {"type": "string", "maxLength": 120}}, "required": ["quote"]}
+    assert "\\x00-\\x1F" in json_grammar(schema).splitlines()[0]
+    asked = [ChatMessage(role="user", content='A poem of three lines, one per line, as JSON {"quote": "..."}.')]
+    for _ in range(3):  # what used to fail with "Invalid control character" now always parses
+        reply = backend.generate_json(asked, schema, max_tokens=80, temperature=0.9, retries=0)
+        assert isinstance(reply["quote"], str) and not any(ord(c) < 32 for c in reply["quote"])

@@ -14,7 +14,7 @@ from typing import Any
 import llama_cpp
 from llama_cpp import Llama
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
-from llama_cpp.llama_grammar import LlamaGrammar
+from llama_cpp.llama_grammar import LlamaGrammar, json_schema_to_gbnf
 
 from cloudinterview_desktop.ai.backends.base import ChatMessage, GenerationStats
 from cloudinterview_desktop.ai.backends.json_output import validated_json
@@ -44,6 +44,19 @@ def default_threads() -> int:
     """About one thread per physical core: llama.cpp's threads spin at barriers, so more threads than free cores
     (hyper-threads, or cores busy with Whisper and the UI) make it slower, not faster."""
     return max(1, min(8, (os.cpu_count() or 2) // 2))
+
+
+_CHAR_RULE = 'char ::= [^"\\\\]'
+_CHAR_RULE_NO_CONTROL = 'char ::= [^"\\\\\\x00-\\x1F\\x7F]'
+
+
+def json_grammar(schema: dict[str, Any]) -> str:
+    """llama.cpp's grammar for a JSON schema, with string characters limited to what JSON allows unescaped: its
+    converter lets raw control characters into strings, which no JSON parser accepts."""
+    gbnf: str = json_schema_to_gbnf(json.dumps(schema))
+    if _CHAR_RULE not in gbnf:
+        raise BackendError("llama.cpp's JSON grammar changed: its string rule was not found")
+    return gbnf.replace(_CHAR_RULE, _CHAR_RULE_NO_CONTROL)
 
 
 class LlamaCppBackend:
@@ -228,7 +241,7 @@ class LlamaCppBackend:
         grammar = self._grammars.get(key)
         if grammar is None:
             try:
-                grammar = LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
+                grammar = LlamaGrammar.from_string(json_grammar(schema), verbose=False)
             except Exception as exc:  # the converter raises bare Exceptions for schema features it lacks
                 raise BackendError(f"llama.cpp cannot turn the JSON schema into a grammar: {exc}") from exc
             self._grammars[key] = grammar
