@@ -26,7 +26,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"interviewer: {status}")
     capability = core.ai.capability
     if capability is not None:
-        print(f"capability check ({capability.model}): {capability.summary()}; {capability.seconds:.1f} s")
+        verdict = "passed" if capability.passed else "did not pass"
+        print(f"capability check ({capability.model}): {verdict}: {capability.summary()}; {capability.seconds:.1f} s")
     for path in args.cases:
         try:
             cases = load_cases(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
-from cloudinterview_desktop.domain.session import InterviewSession, SessionConfig
+from cloudinterview_desktop.domain.session import InterviewSession, Mode, SessionConfig
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.engine.voice_engine import RecordingResult
 from cloudinterview_desktop.service.session_service import HintStep, SessionStep
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.home_action.triggered.connect(self.go_home)
         self.history_action.triggered.connect(self.show_history)
         self.settings_action.triggered.connect(self.open_settings)
-        self.bank_action.triggered.connect(lambda: ProblemBrowser(self.engine, self).exec())
+        self.bank_action.triggered.connect(self.open_bank)
         self.history.home_requested.connect(self.go_home)
         self.history.open_requested.connect(lambda sid: self._call("get", session_id=sid))
         self.history.delete_requested.connect(self._confirm_delete)
@@ -151,6 +152,17 @@ class MainWindow(QMainWindow):
             self.settings.set(key, value)
         self.home.start_button.setEnabled(False)
         self._call("create_session", config=config)
+
+    def open_bank(self) -> None:
+        browser = ProblemBrowser(self.engine, self)
+        browser.practise_requested.connect(self.practise_question)
+        browser.exec()
+
+    def practise_question(self, slug: str, kind: str) -> None:
+        """A short interview on one question from the bank, with the home page's other choices."""
+        config = replace(self.home.config(), mode=Mode.BEHAVIORAL if kind == "behavioral" else Mode.TECHNICAL)
+        self.home.start_button.setEnabled(False)
+        self._call("create_session", config=config, problems=[slug])
 
     def _submit_answer(self, text: str) -> None:
         spoken = self._recording

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -74,6 +75,8 @@ class ItemEditor(QDialog):
 
 
 class ProblemBrowser(QDialog):
+    practise_requested = Signal(str, str)  # slug, kind: start an interview on this one question
+
     def __init__(self, engine: SessionEngine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Question bank")
@@ -94,6 +97,8 @@ class ProblemBrowser(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName("Bank items")
         self.details = QTextBrowser()
+        self.practise_button = QPushButton("Practise this question")
+        self.practise_button.setEnabled(False)
         self.add_button = QPushButton("Add…")
         self.edit_button = QPushButton("Edit…")
         self.delete_button = QPushButton("Delete")
@@ -116,7 +121,8 @@ class ProblemBrowser(QDialog):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button, self.import_button):
+        for button in (self.practise_button, self.add_button, self.edit_button, self.delete_button,
+                       self.import_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
@@ -133,6 +139,7 @@ class ProblemBrowser(QDialog):
         self.edit_button.clicked.connect(self._edit_current)
         self.delete_button.clicked.connect(self._delete_current)
         self.import_button.clicked.connect(self._import)
+        self.practise_button.clicked.connect(self._practise_current)
         self.engine.finished.connect(self._on_finished)
         self.engine.failed.connect(self._on_failed)
 
@@ -153,6 +160,11 @@ class ProblemBrowser(QDialog):
     def _edit_current(self) -> None:
         if self._current is not None and self._current.editable:
             self._edit(json.dumps(self._current.raw, indent=2, ensure_ascii=False), True)
+
+    def _practise_current(self) -> None:
+        if self._current is not None:
+            self.practise_requested.emit(self._current.row.slug, self._current.row.kind)
+            self.accept()
 
     def _delete_current(self) -> None:
         if self._current is None or not self._current.editable:
@@ -177,6 +189,7 @@ class ProblemBrowser(QDialog):
             self.details.setMarkdown(result.prompt)
             self.edit_button.setEnabled(result.editable)
             self.delete_button.setEnabled(result.editable)
+            self.practise_button.setEnabled(True)
         elif op in ("bank.delete_item", "bank.import_file"):
             self.refresh()
 
@@ -194,3 +207,4 @@ class ProblemBrowser(QDialog):
         self.count.setText(f"{len(rows)} items")
         self.edit_button.setEnabled(False)
         self.delete_button.setEnabled(False)
+        self.practise_button.setEnabled(False)

@@ -44,4 +44,4 @@ def test_a_model_that_failed_its_check_never_writes_turns(core: Any) -> None:
     store.put("gguf:tiny.gguf:1", failed)
     assert store.get("gguf:tiny.gguf:1", 1) == failed and store.get("gguf:tiny.gguf:1", 2) is None
     assert isinstance(AIInterviewer(ai), AIInterviewer)
-    assert "did not pass" in failed.summary() and "3/12" in failed.summary()
+    assert "3/12 (25%)" in failed.summary() and "pass mark 90%" in failed.summary()

@@ -38,3 +38,32 @@ def test_an_invalid_item_is_not_saved_and_its_text_is_kept(qtbot: QtBot, core: A
         assert not core.bank.contains("half-done")
     finally:
         engine.shutdown()
+
+
+def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: Any, monkeypatch: Any) -> None:
+    from cloudinterview_desktop.ui import editor_lsp
+    from cloudinterview_desktop.ui.main_window import MainWindow
+
+    editor_lsp.install(editor_lsp.LanguageServer(enabled=False))
+    engine = SessionEngine(core.service, core.bank_service)
+    window = MainWindow(engine, core.settings)
+    qtbot.addWidget(window)
+    browser = ProblemBrowser(engine, window)
+    qtbot.addWidget(browser)
+    browser.practise_requested.connect(window.practise_question)
+    qtbot.waitUntil(lambda: browser.table.rowCount() > 300, timeout=20_000)
+    browser.search.setText("developmental feedback")
+    browser.refresh()
+    qtbot.waitUntil(lambda: 0 < browser.table.rowCount() < 20, timeout=20_000)
+    assert not browser.practise_button.isEnabled()
+    row = next(r for r in range(browser.table.rowCount()) if browser.table.item(r, 0).text() ==
+               "Acting on developmental feedback")
+    browser.table.setCurrentCell(row, 0)
+    qtbot.waitUntil(browser.practise_button.isEnabled, timeout=20_000)
+    browser.practise_button.click()
+    qtbot.waitUntil(lambda: window.session is not None and window.session.current_question is not None
+                    and window.session.current_question.asked_at is not None, timeout=30_000)
+    session = window.session
+    assert session is not None and [q.item_slug for q in session.questions] == ["acted-on-feedback"]
+    assert session.config.mode.value == "behavioral"
+    window.close()

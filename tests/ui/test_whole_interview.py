@@ -67,6 +67,7 @@ def test_whole_technical_interview(qtbot: QtBot, core_with_model: Any, monkeypat
     assert window.interview.answer_stack.currentWidget() is coding
     qtbot.waitUntil(lambda: coding.editor.is_ready and coding.editor.code() != "", timeout=LONG)
     assert "def " in coding.editor.code() or "class " in coding.editor.code()  # the starter code
+    assert type(coding.editor._editor).__name__ == "Monaco", "the code is not being written in Monaco"
 
     # A wrong first attempt, run on the examples, then the reference solution submitted.
     coding.editor.set_code("def nothing():\n    return None\n", "python")
@@ -85,6 +86,13 @@ def test_whole_technical_interview(qtbot: QtBot, core_with_model: Any, monkeypat
     coding.submit_button.click()
     qtbot.waitUntil(lambda: "Hidden tests" in coding.tests.summary.text() and _idle(window), timeout=LONG)
     assert "Accepted" in coding.tests.summary.text()
+    said = [m for m in window.session.ai_responses if m.role.value == "interviewer"]
+    # the clarifying question is answered from the item itself, or with "state your assumption"
+    chat = [m.content for m in said if m.purpose == "chat"][-1]
+    assert chat.startswith("The question says: \u201c") or "State your assumption" in chat, chat
+    # run first, hint used, accepted, no complexity stated: the follow-up asks the item's complexity question
+    follow = [m for m in said if m.purpose == "follow_up"][-1]
+    assert follow.source == "bank:gap=complexity" and follow.content == problem.gap_follow_ups["complexity"]
     kinds = [e.kind for e in window.session.timeline]
     assert kinds.count(EventKind.CODE_RUN) == 2 and EventKind.HINT in kinds
     assert window.session.answers_for(0)[-1].code == problem.solution.python
