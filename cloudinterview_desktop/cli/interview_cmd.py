@@ -20,12 +20,14 @@ from cloudinterview_desktop.domain.session import (
     SessionConfig,
     SessionStatus,
 )
+from cloudinterview_desktop.interviewer.clarify import is_question
 from cloudinterview_desktop.service.session_service import SessionService, SessionStep, UnknownProblem
 
 HELP = ("Type your answer and end it with a line holding a single '.'.  Commands: /next (skip), /hint, "
         "/run [language] and /submit [language] (then the code, ended by '.'), /end (finish and get feedback), "
         "/quit (leave; resume later with --resume).")
 EXTENSIONS = {"python": "py", "javascript": "js", "cpp": "cpp", "java": "java"}
+CLARIFYING_WORDS = 30  # a typed block this short that ends with "?" is a question to the interviewer
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -175,13 +177,22 @@ class TerminalInterview:
 
     def handle_answer(self, text: str) -> None:
         index = self.session.current_question_index
+        if is_question(text) and text.strip().endswith("?") and len(text.split()) <= CLARIFYING_WORDS:
+            step = self.service.chat(self.session.id, text)  # a clarifying question, not an answer
+            self.session = step.session
+            self.show_turns(step.messages)
+            return
+        coding = self.session.questions[index].kind == "coding"
         step = self.service.submit_answer(self.session.id, text, on_token=None,
-                                          follow_up=index not in self.followed_up)
+                                          follow_up=coding or index not in self.followed_up)
         self.session = step.session
         self.say(f"saved: answer to question {index + 1} of {len(self.session.questions)}")
         if step.messages:
             self.followed_up.add(index)
             self.show_turns(step.messages)
+            return
+        if coding and not any(a.code for a in self.session.answers_for(index)):
+            self.say("Write your solution and send it with /submit (or /run to try the examples); /next moves on.")
             return
         self.advance()
 

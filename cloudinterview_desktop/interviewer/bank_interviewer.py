@@ -11,7 +11,8 @@ from cloudinterview_desktop.domain.gaps import Gap, point_index
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
 from cloudinterview_desktop.domain.session import InterviewSession, InterviewStyle, Mode, Role
 from cloudinterview_desktop.interviewer.clarify import clarification, is_question
-from cloudinterview_desktop.interviewer.gaps import answer_gap, coding_gap, coding_state, failing_kind
+from cloudinterview_desktop.interviewer.gaps import answer_gap, coding_gaps, coding_state, failing_kind
+from cloudinterview_desktop.interviewer.text_signals import normalized, sentences
 from cloudinterview_desktop.service.ports import InterviewerTurn, TokenSink, TurnContext, TurnKind
 from cloudinterview_desktop.service.template_interviewer import job_title
 
@@ -40,8 +41,13 @@ class FollowUp:
     gap: str | None  # the gap it addresses; None for a deeper question after a complete answer
 
 
-def _asked(session: InterviewSession) -> set[str]:
-    return {r.content for r in session.ai_responses if r.role is Role.INTERVIEWER}
+def _said(session: InterviewSession) -> set[str]:
+    """Every sentence the interviewer has said in this session, normalised: a follow-up is never asked twice."""
+    return {normalized(s) for r in session.ai_responses if r.role is Role.INTERVIEWER for s in sentences(r.content)}
+
+
+def _fresh(text: str, said: set[str]) -> bool:
+    return not any(normalized(s) in said for s in sentences(text))
 
 
 def _lead_for_gap(item: BankItem | None, gap: str | None, session: InterviewSession, index: int) -> str:
@@ -50,34 +56,41 @@ def _lead_for_gap(item: BankItem | None, gap: str | None, session: InterviewSess
     return ""
 
 
+def _authored(item: BankItem | None, gap: str, session: InterviewSession, index: int) -> str | None:
+    if item is None:
+        return None
+    if gap == Gap.FAILING and isinstance(item, CodingProblem) \
+            and coding_state(session, index).last_verdict in ("time_limit_exceeded", "memory_limit_exceeded"):
+        return item.gap_follow_ups.get(Gap.OPTIMIZE)  # too slow: the question is how to do less work
+    return item.gap_follow_ups.get(gap)
+
+
 def choose_follow_up(item: BankItem | None, session: InterviewSession, index: int, answer: str) -> FollowUp | None:
-    """The authored follow-up for the gap the answer leaves, not asked before in this session; else a generic one
-    for that gap; a complete answer gets the item's own deeper follow-ups."""
+    """The authored follow-up for the first gap the answer leaves that was not asked about yet in this session;
+    else a generic one for the first gap; a complete answer gets the item's own deeper follow-ups."""
     if isinstance(item, CodingProblem):
-        gap: str | None = None
         state = coding_state(session, index)
-        found = coding_gap(state, item)
-        gap = found.value if found else None
-        if state.submits == 0 and gap is None:
+        gaps: list[str] = [g.value for g in coding_gaps(state, item)]
+        if state.submits == 0 and not gaps:
             return FollowUp("Sounds like a plan. Which small example will you run first once it's written?", None)
     else:
-        gap = answer_gap(item, answer)
-    asked = _asked(session)
-    authored = item.gap_follow_ups if item is not None else {}
-    candidates: list[str] = []
-    if gap is not None:
-        if gap in authored:
-            candidates.append(authored[gap])
-        generic_key = "point" if point_index(gap) is not None else gap
-        candidates.append(GENERIC[generic_key])
-    else:
-        candidates += list(item.follow_ups) if isinstance(item, TheoryQuestion | BehavioralQuestion) else []
-        candidates.append(GENERIC["complete"])
-    lead = _lead_for_gap(item, gap, session, index)
-    for text in candidates:
-        full = f"{lead} {text}".strip()
-        if full not in asked and text not in asked:
-            return FollowUp(full, gap)
+        found = answer_gap(item, answer)
+        gaps = [found] if found else []
+    said = _said(session)
+    candidates: list[tuple[str, str | None]] = []
+    for gap in gaps:
+        text = _authored(item, gap, session, index)
+        if text:
+            candidates.append((text, gap))
+    if gaps and not candidates:  # an item that authors nothing for its gaps (imported, user-written)
+        candidates.append((GENERIC["point" if point_index(gaps[0]) is not None else gaps[0]], gaps[0]))
+    # Once its gaps were asked about, or when there are none, a deeper question.
+    candidates += [(f, None) for f in (item.follow_ups if isinstance(item, TheoryQuestion | BehavioralQuestion)
+                                       else ())]
+    candidates.append((GENERIC["complete"], None))
+    for text, tag in candidates:
+        if _fresh(text, said):
+            return FollowUp(f"{_lead_for_gap(item, tag, session, index)} {text}".strip(), tag)
     return None
 
 

@@ -32,15 +32,41 @@ def is_question(message: str) -> bool:
                                         r"may|must)\b", text))
 
 
+# What a clarifying question is usually about, and how the statement's constraint lines say it.
+_TOPICS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(asked, re.IGNORECASE), re.compile(said, re.IGNORECASE)) for asked, said in (
+        (r"\bnegative", r"-\s*\d|negative"),
+        (r"\b(empty|zero|no elements?)\b", r"\b\d+\s*<=\s*len|empty|at least"),
+        (r"\b(how (big|large|long|many)|size|length|large|limit|bound|range|max(imum)?)\b", r"<=|10\^|\blen\("),
+        (r"\b(duplicates?|repeated|distinct|unique)\b", r"duplicate|distinct|unique|repeat"),
+        (r"\b(sorted|order)\b", r"sorted|order"),
+        (r"\b(more than one|multiple|several) (answers?|solutions?|pairs?)\b|\bexactly one\b",
+         r"exactly one|any (one|of)|unique answer|one valid"),
+    ))
+
+
+def _topic_match(message: str, facts: list[str]) -> str:
+    for asked, said in _TOPICS:
+        if asked.search(message):
+            hit = next((s for s in facts if said.search(s)), "")
+            if hit:
+                return hit
+    return ""
+
+
 def clarification(item: BankItem | None, message: str) -> str:
     if _ASKS_FOR_ANSWER.search(message):
         return ("I can't give the solution away, but you can ask for a hint; in interviewer style each hint counts "
                 "against the score.")
     if item is None:
         return "State your assumption and go on."
+    facts = _facts(item)
+    topical = _topic_match(message, facts)
+    if topical:
+        return f"The question says: \u201c{topical.rstrip()}\u201d"
     wanted = content_stems(message)
     best, quote = 0.0, ""
-    for sentence in _facts(item):
+    for sentence in facts:
         share = overlap(wanted, content_stems(sentence))
         if share > best:
             best, quote = share, sentence

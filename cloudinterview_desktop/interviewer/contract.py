@@ -106,6 +106,9 @@ class TurnContract:
 
     def _is_verbatim(self, sentence: str) -> bool:
         core = sentence.strip().strip("*_").strip()
+        quoted = re.search("\u201c(.+)\u201d", core)
+        if quoted:  # "The question says: “...”" quotes the item's own words
+            core = quoted.group(1)
         return any(core and core in text for text in self.verbatim) or \
             any(normalized(core) and normalized(core) in normalized(text) for text in self.verbatim)
 
@@ -145,9 +148,10 @@ class TurnContract:
         index = self._number - 1
         given = self.context.session.hints_used(index)
         have = content_stems(sentence)
+        public = content_stems(f"{item.title} {item.statement}")  # what the candidate was shown anyway
         for hint in item.hints[given:]:
-            wanted = content_stems(hint)
-            if len(wanted) >= 3 and overlap(wanted, have) >= INSIGHT_OVERLAP:
+            wanted = content_stems(hint) - public
+            if len(wanted) >= 2 and overlap(wanted, have) >= INSIGHT_OVERLAP:
                 return True
         return False
 

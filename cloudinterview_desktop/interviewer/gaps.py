@@ -55,24 +55,31 @@ def coding_state(session: InterviewSession, index: int) -> CodingState:
         first_failure=last.get("first_failure") if last and isinstance(last.get("first_failure"), int) else None)
 
 
-def coding_gap(state: CodingState, item: CodingProblem | None) -> Gap | None:
-    """After a submission: failing tests, then no run before submitting, then complexity not stated, then a stated
-    complexity worse than the reference's, then hints used. Before any submission there is no gap to address."""
+def coding_gaps(state: CodingState, item: CodingProblem | None) -> list[Gap]:
+    """Every gap the question shows, in the order an interviewer takes them: failing tests, no run before
+    submitting, complexity not stated, a stated complexity worse than the reference's, hints used. Before any
+    submission only an unstated complexity counts."""
     if state.submits == 0:
-        return Gap.COMPLEXITY if not state.stated_time else None
+        return [] if state.stated_time else [Gap.COMPLEXITY]
+    gaps: list[Gap] = []
     if not state.accepted:
-        return Gap.FAILING
+        gaps.append(Gap.FAILING)
     if state.runs_before_first_submit == 0:
-        return Gap.TESTING
+        gaps.append(Gap.TESTING)
     if not state.stated_time:
-        return Gap.COMPLEXITY
+        gaps.append(Gap.COMPLEXITY)
     reference = item.solution.time if item is not None and item.solution is not None else ""
     stated, best = growth(state.stated_time), growth(reference)
     if stated is not None and best is not None and stated > best:
-        return Gap.OPTIMIZE
+        gaps.append(Gap.OPTIMIZE)
     if state.hints:
-        return Gap.HINTS
-    return None
+        gaps.append(Gap.HINTS)
+    return gaps
+
+
+def coding_gap(state: CodingState, item: CodingProblem | None) -> Gap | None:
+    gaps = coding_gaps(state, item)
+    return gaps[0] if gaps else None
 
 
 def behavioral_gap(analysis: BehavioralAnalysis) -> Gap | None:

@@ -123,7 +123,8 @@ class RubricFeedbackBuilder:
             "rubric_version": RUBRIC_VERSION,
             "source": source,  # where the judgements came from; the rubric is marked by rubric_version
             "label": (str(base.get("label") or "") + " Rubric: measured dimensions are computed by code with the "
-                      "documented mapping; qualitative ones come only from the model's evaluation, with its quotes."
+                      "documented mapping (STAR parts, your own actions, key points, tests, complexity); code "
+                      "quality and communication come only from a model that passed its check, with its quotes."
                       ).strip(),
             "scale": SCALE,
             "mappings": dict(MAPPINGS),

@@ -45,3 +45,16 @@ def test_a_model_that_failed_its_check_never_writes_turns(core: Any) -> None:
     assert store.get("gguf:tiny.gguf:1", 1) == failed and store.get("gguf:tiny.gguf:1", 2) is None
     assert isinstance(AIInterviewer(ai), AIInterviewer)
     assert "3/12 (25%)" in failed.summary() and "pass mark 90%" in failed.summary()
+
+
+def test_terminal_clarifying_questions_are_answered_from_the_item_and_follow_ups_never_repeat(app_home: Path) -> None:
+    brute = ("def two_sum(nums, target):\n    for i in range(len(nums)):\n        for j in range(i + 1, len(nums)):\n"
+             "            if nums[i] + nums[j] == target:\n                return [i, j]\n    return []\n")
+    script = ("Can the array contain negative numbers?\n.\nI'd check every pair.\n.\n/submit python\n" + brute +
+              ".\nIt is O(n^2) time and O(1) space.\n.\n/quit\n")
+    run = _cli(app_home, "interview", "--no-model", "--problem", "two-sum", stdin=script)
+    assert run.returncode == 0, run.stderr
+    assert "Interviewer: The question says: \u201c-10^9 <= nums[i], target <= 10^9\u201d" in run.stdout
+    assert "runs out of time on the larger hidden inputs" in run.stdout  # the TLE, without the failing input
+    said = [line for line in run.stdout.splitlines() if line.startswith("Interviewer:")]
+    assert len(said) == len(set(said))
