@@ -12,7 +12,8 @@ from typing import Any
 from cloudinterview_desktop.bank.catalog import Catalog
 from cloudinterview_desktop.bank.item_format import load_item_file
 from cloudinterview_desktop.domain.errors import ProblemFormatError
-from cloudinterview_desktop.domain.problems import BankItem
+from cloudinterview_desktop.domain.gaps import required_gap_tags
+from cloudinterview_desktop.domain.problems import BankItem, TheoryQuestion
 
 KINDS = ("coding", "theory", "behavioral")
 # The coding topics docs/problem-format.md lists; imported sets may use others, the built-in bank may not.
@@ -57,6 +58,13 @@ def load_bank(bank_dir: Path) -> list[tuple[BankItem, dict[str, Any]]]:
         unknown = sorted(set(item.topics) - CODING_TOPICS) if item.kind.value == "coding" else []
         if unknown:
             errors.append(f"{path.name}: unknown topics {', '.join(unknown)} (see docs/problem-format.md)")
+        wanted = required_gap_tags(item.kind.value, len(item.key_points) if isinstance(item, TheoryQuestion) else 0)
+        missing = [tag for tag in wanted if tag not in item.gap_follow_ups]
+        extra = sorted(set(item.gap_follow_ups) - set(wanted))
+        if missing or extra:
+            errors.append(f"{path.name}: gap_follow_ups must author exactly {', '.join(wanted)}"
+                          + (f" (missing {', '.join(missing)})" if missing else "")
+                          + (f" (unknown {', '.join(extra)})" if extra else ""))
         if path.parent.name != item.kind.value:
             errors.append(f"{path.name}: a {item.kind.value} item must live in {item.kind.value}/")
         if item.slug in seen:

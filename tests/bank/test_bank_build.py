@@ -37,3 +37,26 @@ def test_build_indexes_and_full_text_search(tmp_path: Path) -> None:
     assert hits and hits[0].slug == "two-sum"
     assert [r.slug for r in catalog.search("minimum stack")][:1] == ["min-stack"]
     catalog.close()
+
+
+def test_every_item_authors_one_follow_up_per_gap_and_each_keeps_the_contract(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    import pytest
+
+    from cloudinterview_desktop.bank.build import load_bank
+    from cloudinterview_desktop.domain.errors import ProblemFormatError
+
+    for item, _ in load_bank(BANK):
+        for tag, text in item.gap_follow_ups.items():
+            assert text.count("?") == 1 and text.rstrip().endswith("?"), (item.slug, tag)
+            assert "`" not in text and not text.lower().startswith("interviewer"), (item.slug, tag)
+    broken = tmp_path / "bank"
+    shutil.copytree(BANK, broken)
+    path = broken / "behavioral" / "acted-on-feedback.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    del raw["gap_follow_ups"]["result"]
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(ProblemFormatError, match=r"acted-on-feedback\.json: gap_follow_ups .*\(missing result\)"):
+        load_bank(broken)
