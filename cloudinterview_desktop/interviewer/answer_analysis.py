@@ -22,7 +22,10 @@ _SITUATION = re.compile(
     r"autumn|fall|winter)|(a|one) (few )?(years?|months?) ago|back in|in (19|20)\d\d|(our|my|the) (team|company|"
     r"startup|project|client|customer|manager|product|group|department|org|organi[sz]ation) (was|were|had|did)|"
     r"we (were|had) (a|an|just|about|been)|there was a|I was (working|leading|on|part|one|the|a|an|responsible)|"
-    r"I worked (at|on|as|in)|I joined|I had just|at the time|the situation|the context)\b", re.IGNORECASE)
+    r"I worked (at|on|as|in)|I joined|I had just|at the time|the situation|the context|"
+    r"I was (about|new|working|leading|running|managing|the only|one of)|(weeks?|months?|years?) into|"
+    r"at (a|an|my|our) [\w-]+( [\w-]+)? (company|startup|firm|agency|bank|retailer|team|shop|org|organi[sz]ation)|"
+    r"(on|in) my (last|previous|current|first|old) (team|job|role|project|company))\b", re.IGNORECASE)
 _TASK = re.compile(
     r"\b(my (role|job|task|goal|responsibility|assignment|mandate) was|I was (asked|tasked|responsible|expected|"
     r"supposed|assigned)|I (needed|had|wanted) to|the goal was|our goal was|we (needed|had) to|(the|my) challenge "
@@ -38,15 +41,15 @@ _ACTION = re.compile(r"\b(I|I've|I'd)\s+(?:then\s+|also\s+|first\s+|personally\s
                      r"([a-z]+)", re.IGNORECASE)
 # An outcome: a phrase that reports one, or a past-tense change stated with a number ("cut p95 latency by 40%").
 _OUTCOME = re.compile(
-    r"\b(as a result|the result (was|is)|results? (were|was)|resulted in|the outcome|in the end|ended up|by the end|"
-    r"which meant|that meant|it meant|this meant|at the end|eventually|afterwards|since then|paid off|"
-    r"(we|I|they|it) (shipped|launched|delivered|hit|met|won|closed|finished|released|went live)|on time|"
-    r"ahead of schedule|no longer)\b", re.IGNORECASE)
+    r"\b(as a result|the result (was|is)|results? (were|was)|resulted in|the outcome|in the end|by the end|"
+    r"which meant|that meant|it meant|this meant|since then|paid off|it worked|(it|that) stuck|went ahead|"
+    r"went live|on time|ahead of schedule|no longer|without (any )?(\w+ )?(complaints?|incidents?|issues?))\b",
+    re.IGNORECASE)
+_MEASURE = re.compile(r"\d|\b(percent|half|halved|double[d]?|twice|triple[d]?)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b\w{3,}ed\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(reduced|increased|improved|cut|saved|grew|dropped|fell|rose|shipped|launched|delivered|"
                      r"achieved|won|retained|renewed|resolved|fixed|doubled|halved|tripled|went (down|up|from)|"
                      r"fewer|faster|lower|higher|more|less|promoted|adopted)\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\d|\b(half|double[d]?|twice|tripled?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                     r"twenty|thirty|forty|fifty|hundred|thousand|million)\b", re.IGNORECASE)
 _REFLECTION = re.compile(
     r"\b(learn(ed|t)|lesson|taught me|in hindsight|looking back|next time|would (do|have done|have|now)|"
     r"differently|since then|now I|I now|takeaway|take-away|realis|realiz|showed me|made me (see|realise|realize)|"
@@ -168,10 +171,13 @@ def analyze_behavioral(answer: str, item: BehavioralQuestion | None) -> Behavior
     parts = sentences(text)
     actions = _action_sentences(parts)
     situation = _first(_SITUATION, parts)
-    if not situation.present and len(parts) >= 4 and actions and parts[0] not in actions:
-        situation = Finding(True, parts[0])  # a story that opens with its setting, in words the patterns miss
-    measurable = next((s for s in parts if (_OUTCOME.search(s) or _CHANGE.search(s)) and _NUMBER.search(s)), "")
-    result = Finding(True, measurable) if measurable else _first(_OUTCOME, parts)
+    # A measured result: after the story's first action, a sentence with a number that reports what happened.
+    start = parts.index(actions[0]) if actions else 0
+    later = parts[start + 1:] if len(parts) > start + 1 else parts[start:]
+    measurable = next((s for s in later if _MEASURE.search(s) and (
+        _OUTCOME.search(s) or _CHANGE.search(s) or _PAST.search(s)
+        or any(w.lower() in _IRREGULAR_PAST for w in words(s)))), "")
+    result = Finding(True, measurable) if measurable else _first(_OUTCOME, later)
     relevance = _relevance(text, _topic(item)) if item is not None else ON_TOPIC
     found = {"situation": situation, "task": _first(_TASK, parts),
              "action": Finding(bool(actions), actions[0] if actions else ""), "result": result,

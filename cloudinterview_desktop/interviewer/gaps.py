@@ -89,7 +89,9 @@ def behavioral_gap(analysis: BehavioralAnalysis) -> Gap | None:
     if not analysis.on_topic:
         return Gap.RELEVANCE
     if not analysis.first_person_actions:
-        return Gap.OWNERSHIP if analysis.we_sentences >= 2 else Gap.SITUATION
+        # A story told as "we" (it has a team or a measured outcome) lacks ownership; a generic answer, a story.
+        story = analysis.we_sentences >= 2 or analysis.measurable_result.present
+        return Gap.OWNERSHIP if story else Gap.SITUATION
     if not parts["result"].present:
         return Gap.RESULT
     if not parts["situation"].present:

@@ -20,7 +20,8 @@ Mappings (1 weak, 2 partial, 3 solid, 4 strong):
 - STAR(R) structure (behavioral): parts found with a quote, of situation, task, action, result, reflection:
   5 -> 4, 4 -> 3, 2-3 -> 2, 0-1 -> 1. Measured by code without a model: each part by the phrases that mark it
   (a setting, a goal, "I" + an action verb, an outcome, a lesson), the sentence found is the quote; in the question
-  score each part counts 20, a result without a number 10.
+  score each part counts 18, a result without a number 9, plus one point per word of the question's own terms the
+  answer uses (at most 10).
 - ownership (behavioral, measured without a model): sentences where the candidate says what they did themselves:
   3 or more 4, 2 3, 1 2, none 1.
 - An answer that does not address the question (it uses fewer than 2 distinct meaning words of the question's own
@@ -435,12 +436,13 @@ def measured_star(facts: QuestionFacts, item: BehavioralQuestion | None
     missing = [name for name in STAR_PARTS if name not in found]
     if missing:
         items.append(evidence("measure", "not found: " + ", ".join(missing)))
-    # In the question score each part counts 20, a result only with a number counts in full (10 without one).
+    # In the question score each part counts 18 (a result without a number 9), plus one point per word of the
+    # question's own terms the answer uses, at most 10.
     credit = len(found) - (0.5 if "result" in found and not measurable.present else 0.0)
     structure = scored(level, MEASURED, items, f"{len(found)} of 5 parts found in the answer's sentences -> {level} "
-                                               "(5 4, 4 3, 2-3 2, 0-1 1); in the question score 20 per part, a "
-                                               "result without a number 10")
-    structure["value"] = 20.0 * credit
+                                               "(5 4, 4 3, 2-3 2, 0-1 1); in the question score 18 per part (a "
+                                               "result without a number 9) plus up to 10 for the question's terms")
+    structure["value"] = 18.0 * credit + min(10, analysis.relevance)
     actions = analysis.first_person_actions
     own_level = 4 if len(actions) >= 3 else 3 if len(actions) == 2 else 2 if len(actions) == 1 else 1
     we = f"no sentence says what you did yourself ({analysis.we_sentences} speak of \u201cwe\u201d)"
