@@ -28,7 +28,9 @@ OPERATIONS = frozenset({
     "interrupted_sessions", "list_sessions", "delete_session", "delete_all_sessions", "warm_up",
 })
 BANK_OPERATIONS = frozenset({"bank.list_items", "bank.item", "bank.save_item", "bank.delete_item", "bank.import_file"})
-CODE_OPERATIONS = frozenset({"run_code", "submit_code"}) | BANK_OPERATIONS
+# The code lane also runs the model's capability check (warm_up): seconds, once per model, and never in the way of
+# starting an interview or its first words, which run on the session lane.
+CODE_OPERATIONS = frozenset({"run_code", "submit_code", "warm_up"}) | BANK_OPERATIONS
 
 
 class SessionWorker(QObject):

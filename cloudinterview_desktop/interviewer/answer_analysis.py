@@ -42,10 +42,11 @@ _ACTION = re.compile(r"\b(I|I've|I'd)\s+(?:then\s+|also\s+|first\s+|personally\s
 # An outcome: a phrase that reports one, or a past-tense change stated with a number ("cut p95 latency by 40%").
 _OUTCOME = re.compile(
     r"\b(as a result|the result (was|is)|results? (were|was)|resulted in|the outcome|in the end|by the end|"
-    r"which meant|that meant|it meant|this meant|since then|paid off|it worked|(it|that) stuck|went ahead|"
+    r"which meant|that meant|it meant|this meant|since then|has since|paid off|it worked|(it|that) stuck|went ahead|"
     r"went live|on time|ahead of schedule|no longer|without (any )?(\w+ )?(complaints?|incidents?|issues?))\b",
     re.IGNORECASE)
-_MEASURE = re.compile(r"\d|\b(percent|half|halved|double[d]?|twice|triple[d]?)\b", re.IGNORECASE)
+_MEASURE = re.compile(r"\d|\b(percent|half|halved|double[d]?|twice|triple[d]?|two|three|four|five|six|seven|eight|"
+                      r"nine|ten|dozens?|hundreds?|thousands?|millions?)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b\w{3,}ed\b", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(reduced|increased|improved|cut|saved|grew|dropped|fell|rose|shipped|launched|delivered|"
                      r"achieved|won|retained|renewed|resolved|fixed|doubled|halved|tripled|went (down|up|from)|"

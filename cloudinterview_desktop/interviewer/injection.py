@@ -35,6 +35,22 @@ _PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
 ))
 
 
+# Markup that frames text as coming from the system or closes the answer: no candidate needs it to answer.
+_MARKUP = re.compile(r"</?\s*(system|assistant|user|candidate[_ ]?(answer|input)?|instructions?|admin)\b[^>]*>|"
+                     r"<!--|\[\[.*\]\]|#{2,}\s*(end|start|begin)\b|\b(end|start) of (the )?(candidate|user|"
+                     r"answer|input)\b|\b\w+_(override|directive|mode)\s*[:=]|\b(override_score|set\(score|"
+                     r"score\s*=\s*(max|\d))", re.IGNORECASE)
+# Who decides the score, and words that tell them what to decide: a sentence with both addresses the evaluator.
+_JUDGE = re.compile(r"\b(grader|grading|evaluator|évaluat\w*|rubric|reviewer|autograder|assessor|assistant|"
+                    r"ai|scoring (model|system)|automated (grader|reviewer|scorer|system)|platform (team|operator|"
+                    r"administrator)|administrator|operator|hiring (team|manager)|whoever|interviewer already|"
+                    r"(this|my) (answer|response|submission|solution|session))\b", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"\b(please|must|should|need to|record|treat|count (this|it)|skip|mark|rate|confirm|"
+                        r"output|override|classify|honou?r|grade accordingly|consider (it|this)|merci|"
+                        r"d'attribuer|accordingly|deserves?|approved|pre-approved|already (told|approved))\b",
+                        re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class InjectionScan:
     flagged: tuple[str, ...]  # the sentences that address the evaluator, verbatim
@@ -46,7 +62,9 @@ class InjectionScan:
 
 
 def addresses_evaluator(sentence: str) -> bool:
-    return any(p.search(sentence) for p in _PATTERNS)
+    if _MARKUP.search(sentence) or any(p.search(sentence) for p in _PATTERNS):
+        return True
+    return bool(_JUDGE.search(sentence) and _DIRECTIVE.search(sentence))
 
 
 def scan(text: str) -> InjectionScan:
