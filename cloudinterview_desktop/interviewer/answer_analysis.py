@@ -175,9 +175,10 @@ def analyze_behavioral(answer: str, item: BehavioralQuestion | None) -> Behavior
     # A measured result: after the story's first action, a sentence with a number that reports what happened.
     start = parts.index(actions[0]) if actions else 0
     later = parts[start + 1:] if len(parts) > start + 1 else parts[start:]
+    # (a sentence that only says what the candidate did - "I asked two juniors" - is an action, not a result)
     measurable = next((s for s in later if _MEASURE.search(s) and (
-        _OUTCOME.search(s) or _CHANGE.search(s) or _PAST.search(s)
-        or any(w.lower() in _IRREGULAR_PAST for w in words(s)))), "")
+        _OUTCOME.search(s) or _CHANGE.search(s) or (s not in actions and (
+            _PAST.search(s) or any(w.lower() in _IRREGULAR_PAST for w in words(s)))))), "")
     result = Finding(True, measurable) if measurable else _first(_OUTCOME, later)
     relevance = _relevance(text, _topic(item)) if item is not None else ON_TOPIC
     found = {"situation": situation, "task": _first(_TASK, parts),
