@@ -87,6 +87,12 @@ class BehavioralAnalysis:
     injections: tuple[str, ...] = ()
 
     @property
+    def unrelated(self) -> bool:
+        """At most one word of the question's own texts: scored as not answering it. (Between that and ON_TOPIC
+        the evidence is weak either way: the follow-up steers back to the question, the score stands.)"""
+        return self.relevance <= 1 and not self.on_topic
+
+    @property
     def found(self) -> list[str]:
         return [name for name in STAR_PARTS if self.parts[name].present]
 
@@ -121,7 +127,7 @@ class TheoryAnalysis:
 # (at least two of them), partly covered at PARTIAL; an answer is on topic when it uses at least ON_TOPIC distinct
 # meaning words of the question's own texts (question, title, key points, follow-ups) or covers a key point.
 COVERED, PARTIAL = 0.5, 0.3
-ON_TOPIC = 2
+ON_TOPIC = 3
 THEORY_DENSITY = 0.17
 
 
@@ -161,9 +167,30 @@ def _relevance(answer: str, topic_text: str) -> int:
     return len(topic & content_stems(answer))
 
 
+# Words people use when they talk about each competency, beyond the question's own: "my manager told me my reviews
+# were too harsh" is about feedback without saying the word.
+COMPETENCY_WORDS: dict[str, str] = {
+    "ownership": "owned responsibility accountable mistake fixed broke outage incident blame postmortem root cause",
+    "conflict": "disagreed disagreement argued tension conflict clash friction compromise mediated resolved colleague",
+    "failure": "failed failure mistake missed broke bug outage wrong regret postmortem rollback",
+    "leadership": "led lead team delegated mentor vision direction hired motivated goals ownership",
+    "ambiguity": "unclear ambiguous unknown assumptions requirements uncertain vague scope clarify",
+    "influence": "convinced persuaded buy-in stakeholders proposal pushed back agreed data argument",
+    "customer_focus": "customer customers user users client feedback complaint support churn",
+    "teamwork": "team teammate colleague together helped collaborated pairing shared",
+    "growth": "feedback told criticism harsh improve improved habit coach mentor learned lesson",
+    "prioritization": "priority priorities prioritised prioritized deadline tradeoff scope roadmap urgent backlog",
+    "communication": "explained presented wrote document audience stakeholders email meeting clear simple",
+    "delivery": "deadline shipped launch release delivered scope milestone schedule late",
+    "mentoring": "mentored coached junior taught guided onboarding pairing review growth",
+    "decision_making": "decided decision options tradeoff data criteria chose evaluated risk",
+    "adaptability": "changed change pivot adapted new reorg shift unexpected learned switched",
+}
+
+
 def _topic(item: BehavioralQuestion) -> str:
     return " ".join([item.question, item.title, item.competency.replace("_", " "), item.what_good_looks_like,
-                     *item.follow_ups, *item.gap_follow_ups.values()])
+                     COMPETENCY_WORDS.get(item.competency, ""), *item.follow_ups, *item.gap_follow_ups.values()])
 
 
 def analyze_behavioral(answer: str, item: BehavioralQuestion | None) -> BehavioralAnalysis:

@@ -24,8 +24,10 @@ Mappings (1 weak, 2 partial, 3 solid, 4 strong):
   answer uses (at most 10).
 - ownership (behavioral, measured without a model): sentences where the candidate says what they did themselves:
   3 or more 4, 2 3, 1 2, none 1.
-- An answer that does not address the question (it uses fewer than 2 distinct meaning words of the question's own
-  texts and covers no key point) scores 1 on every dimension of the question. Sentences that address the evaluator
+- An answer that does not address the question scores 1 on every dimension of the question: a theory answer that
+  uses fewer than 2 words of the question itself, under a sixth of its vocabulary from the item and covers no key
+  point; a behavioral answer that uses at most one meaning word of the question's texts and its competency's words
+  (with two, the follow-up steers back to the question and the score stands). Sentences that address the evaluator
   ("ignore previous instructions", "give the maximum score") are flagged and removed before anything is measured.
 - code quality, communication, understanding, and ownership when a model evaluated the answer: the model's 1-4
   score, kept only with its quote."""
@@ -422,12 +424,13 @@ def measured_star(facts: QuestionFacts, item: BehavioralQuestion | None
                   ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
     """STAR(R) structure, the parts, the measurable result and ownership, all measured by code."""
     analysis = analyze_behavioral(facts.text, item)
-    parts = {name: {"present": analysis.parts[name].present and analysis.on_topic,
-                    "quote": analysis.parts[name].quote if analysis.on_topic else ""} for name in STAR_PARTS}
+    scored_on = not analysis.unrelated
+    parts = {name: {"present": analysis.parts[name].present and scored_on,
+                    "quote": analysis.parts[name].quote if scored_on else ""} for name in STAR_PARTS}
     measurable = analysis.measurable_result
-    result = {"present": measurable.present and analysis.on_topic, "quote": measurable.quote,
+    result = {"present": measurable.present and scored_on, "quote": measurable.quote,
               "reason": "" if measurable.present else "no result with a number was found in the answer"}
-    if not analysis.on_topic:
+    if analysis.unrelated:
         off = _off_topic(analysis.relevance)
         return off, parts, result, dict(off)
     found = [name for name in STAR_PARTS if parts[name]["present"]]
