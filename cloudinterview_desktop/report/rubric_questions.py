@@ -420,6 +420,18 @@ def theory_coverage(facts: QuestionFacts) -> tuple[dict[str, Any], list[dict[str
     return scored(level, MODEL, items, basis), checked
 
 
+def _star_parts_level(parts: dict[str, Any], missing_label: str) -> tuple[list[str], int, list[dict[str, Any]]]:
+    """The parts found, their level (5 4, 4 3, 2-3 2, 0-1 1) and the evidence: each part's quote, then what is
+    missing."""
+    found = [name for name in STAR_PARTS if parts[name]["present"]]
+    level = 4 if len(found) == 5 else 3 if len(found) == 4 else 2 if len(found) >= 2 else 1
+    items = [evidence("quote", f"{name}: {parts[name]['quote']}") for name in found]
+    missing = [name for name in STAR_PARTS if name not in found]
+    if missing:
+        items.append(evidence("measure", f"{missing_label}: " + ", ".join(missing)))
+    return found, level, items
+
+
 def measured_star(facts: QuestionFacts, item: BehavioralQuestion | None
                   ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
     """STAR(R) structure, the parts, the measurable result and ownership, all measured by code."""
@@ -433,12 +445,7 @@ def measured_star(facts: QuestionFacts, item: BehavioralQuestion | None
     if analysis.unrelated:
         off = _off_topic(analysis.relevance)
         return off, parts, result, dict(off)
-    found = [name for name in STAR_PARTS if parts[name]["present"]]
-    level = 4 if len(found) == 5 else 3 if len(found) == 4 else 2 if len(found) >= 2 else 1
-    items = [evidence("quote", f"{name}: {parts[name]['quote']}") for name in found]
-    missing = [name for name in STAR_PARTS if name not in found]
-    if missing:
-        items.append(evidence("measure", "not found: " + ", ".join(missing)))
+    found, level, items = _star_parts_level(parts, "not found")
     # In the question score each part counts 18 (a result without a number 9), plus one point per word of the
     # question's own terms the answer uses, at most 10.
     credit = len(found) - (0.5 if "result" in found and not measurable.present else 0.0)
@@ -468,12 +475,7 @@ def star(facts: QuestionFacts) -> tuple[dict[str, Any], dict[str, Any], dict[str
         quote = str(entry.get("quote") or "")
         present = bool(entry.get("present")) and bool(quote) and quote_occurs(quote, facts.candidate_words)
         parts[name] = {"present": present, "quote": quote if present else ""}
-    found = [name for name in STAR_PARTS if parts[name]["present"]]
-    level = 4 if len(found) == 5 else 3 if len(found) == 4 else 2 if len(found) >= 2 else 1
-    items = [evidence("quote", f"{name}: {parts[name]['quote']}") for name in found]
-    missing = [name for name in STAR_PARTS if name not in found]
-    if missing:
-        items.append(evidence("measure", "not found with a quote: " + ", ".join(missing)))
+    found, level, items = _star_parts_level(parts, "not found with a quote")
     dimension = scored(level, MODEL, items, f"{len(found)} of 5 parts -> {level} (5 4, 4 3, 2-3 2, 0-1 1)")
     measurable = _dict(evaluation.get("measurable_result"))
     quote = str(measurable.get("quote") or "")
