@@ -25,11 +25,11 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 from cloudinterview_desktop.app import build_core
 from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.domain.session import InterviewSession, Mode, SessionConfig
+from cloudinterview_desktop.feedback.measured import MeasuredFeedbackBuilder
 from cloudinterview_desktop.report.content import ReportInput, prepare
 from cloudinterview_desktop.report.export import render
 from cloudinterview_desktop.report.pdf_fonts import load_fonts
 from cloudinterview_desktop.report.rubric import RubricFeedbackBuilder
-from cloudinterview_desktop.service.measured_feedback import MeasuredFeedbackBuilder
 from cloudinterview_desktop.service.session_service import SessionService
 from cloudinterview_desktop.service.template_interviewer import TemplateInterviewer
 

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from cloudinterview_desktop.bank.catalog import ItemRow
 from cloudinterview_desktop.bank.selection import SeededPicker
+from cloudinterview_desktop.domain.ports import InterviewerTurn, TokenSink, TurnContext, TurnKind
 from cloudinterview_desktop.domain.problems import BankItem
 from cloudinterview_desktop.domain.session import InterviewSession, SessionConfig
+from cloudinterview_desktop.feedback.measured import MeasuredFeedbackBuilder
 from cloudinterview_desktop.interviewer.bank_interviewer import BankInterviewer
 from cloudinterview_desktop.paths import AppPaths
-from cloudinterview_desktop.service.measured_feedback import MeasuredFeedbackBuilder
-from cloudinterview_desktop.service.ports import InterviewerTurn, TokenSink, TurnContext, TurnKind
 from cloudinterview_desktop.settings import Key, Settings
 
 if TYPE_CHECKING:

@@ -14,12 +14,12 @@ from cloudinterview_desktop.bank.catalog import Catalog
 from cloudinterview_desktop.bank.question_bank import QuestionBank
 from cloudinterview_desktop.domain.errors import StorageError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, ToolchainStatus
+from cloudinterview_desktop.domain.ports import Interviewer, ProgressSink
 from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.paths import AppPaths, resolve_paths
 from cloudinterview_desktop.report.rubric import RubricFeedbackBuilder
 from cloudinterview_desktop.resources import builtin_problems_db
 from cloudinterview_desktop.service.bank_service import BankService
-from cloudinterview_desktop.service.ports import Interviewer, ProgressSink
 from cloudinterview_desktop.service.session_service import SessionService
 from cloudinterview_desktop.settings import Key, Settings
 from cloudinterview_desktop.store.database import OpenReport, close_database, open_database

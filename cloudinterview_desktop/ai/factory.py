@@ -18,9 +18,9 @@ from cloudinterview_desktop.ai.services.llm_picker import LLMPicker
 from cloudinterview_desktop.ai.services.model_feedback import ModelFeedbackBuilder
 from cloudinterview_desktop.ai.services.prompts import PromptLibrary
 from cloudinterview_desktop.bank.selection import Picker
+from cloudinterview_desktop.domain.ports import FeedbackBuilder, Interviewer
 from cloudinterview_desktop.interviewer.bank_interviewer import BankInterviewer
 from cloudinterview_desktop.paths import AppPaths
-from cloudinterview_desktop.service.ports import FeedbackBuilder, Interviewer
 
 log = logging.getLogger(__name__)
 

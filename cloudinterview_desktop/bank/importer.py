@@ -17,8 +17,8 @@ from typing import Any
 from cloudinterview_desktop.bank.question_bank import QuestionBank
 from cloudinterview_desktop.domain.errors import ProblemFormatError
 from cloudinterview_desktop.domain.judging import JudgeMode, Verdict
+from cloudinterview_desktop.domain.ports import CodeRunner
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
-from cloudinterview_desktop.service.ports import CodeRunner
 
 ProgressSink = Callable[[int, int], None]
 CSV_REQUIRED = ("title", "difficulty", "topics", "statement")

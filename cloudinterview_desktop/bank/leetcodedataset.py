@@ -26,8 +26,8 @@ from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.bank.question_bank import QuestionBank
 from cloudinterview_desktop.domain.errors import CloudInterviewError, ProblemFormatError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, Verdict
+from cloudinterview_desktop.domain.ports import CodeRunner
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
-from cloudinterview_desktop.service.ports import CodeRunner
 
 if TYPE_CHECKING:
     from cloudinterview_desktop.judge.judge import Judge

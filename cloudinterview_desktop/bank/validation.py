@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from cloudinterview_desktop.bank.importer import verify_reference
 from cloudinterview_desktop.domain.errors import CloudInterviewError
+from cloudinterview_desktop.domain.ports import CodeRunner
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
-from cloudinterview_desktop.service.ports import CodeRunner
 
 MIN_HIDDEN_TESTS = 15
 

@@ -7,9 +7,9 @@ import sys
 
 from cloudinterview_desktop.cli.context import CliContext, CommandError
 from cloudinterview_desktop.cli.output import print_json, print_table
+from cloudinterview_desktop.domain.serialization import session_to_dict, summary_to_dict
 from cloudinterview_desktop.domain.session import SessionStatus
 from cloudinterview_desktop.service.data_management import delete_all_data
-from cloudinterview_desktop.service.serialization import session_to_dict, summary_to_dict
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -188,3 +188,21 @@ class InterviewSession:
 
     def with_status(self, status: SessionStatus) -> InterviewSession:
         return replace(self, status=status)
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One row of the history: what the session list and the progress chart show."""
+
+    id: str
+    mode: Mode
+    job_type: str
+    seniority: str
+    status: SessionStatus
+    created_at: datetime
+    question_count: int
+    answered: int
+    current_question_index: int
+    last_activity_at: datetime | None
+    overall_score: float | None = None
+    dimensions: dict[str, float] = field(default_factory=dict)  # rubric scores (1-4) that were observed

@@ -8,13 +8,13 @@ import threading
 from dataclasses import dataclass
 
 from cloudinterview_desktop.domain.gaps import Gap, point_index
+from cloudinterview_desktop.domain.jobs import job_title
+from cloudinterview_desktop.domain.ports import InterviewerTurn, TokenSink, TurnContext, TurnKind
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
 from cloudinterview_desktop.domain.session import InterviewSession, InterviewStyle, Mode, Role
 from cloudinterview_desktop.interviewer.clarify import clarification, is_question
 from cloudinterview_desktop.interviewer.gaps import answer_gap, coding_gaps, coding_state, failing_kind
 from cloudinterview_desktop.interviewer.text_signals import normalized, sentences
-from cloudinterview_desktop.service.ports import InterviewerTurn, TokenSink, TurnContext, TurnKind
-from cloudinterview_desktop.service.template_interviewer import job_title
 
 SOURCE = "bank"
 

@@ -13,10 +13,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from cloudinterview_desktop.domain.ports import Interviewer, InterviewerTurn, TokenSink, TurnContext, TurnKind
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
 from cloudinterview_desktop.domain.session import EventKind, InterviewSession, InterviewStyle, Role
 from cloudinterview_desktop.interviewer.text_signals import content_stems, normalized, overlap, sentences, words
-from cloudinterview_desktop.service.ports import Interviewer, InterviewerTurn, TokenSink, TurnContext, TurnKind
 
 # Most words a turn may say besides the bank's own question text.
 MAX_WORDS: dict[TurnKind, int] = {TurnKind.INTRO: 90, TurnKind.ASK: 45, TurnKind.FOLLOW_UP: 60,

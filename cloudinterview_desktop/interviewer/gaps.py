@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cloudinterview_desktop.ai.services.complexity import normalise_big_o, stated_complexity
+from cloudinterview_desktop.domain.complexity import normalise_big_o, stated_complexity
 from cloudinterview_desktop.domain.gaps import Gap, point_gap
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
 from cloudinterview_desktop.domain.session import EventKind, InterviewSession, Role

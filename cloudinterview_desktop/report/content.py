@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from cloudinterview_desktop.domain.problems import BankItem
-from cloudinterview_desktop.domain.session import InterviewSession, Role
+from cloudinterview_desktop.domain.session import InterviewSession, Role, SessionSummary
+from cloudinterview_desktop.feedback.measured import SOURCE, MeasuredFeedbackBuilder, question_signals
 from cloudinterview_desktop.report.rubric import ProblemRows, RubricFeedbackBuilder
 from cloudinterview_desktop.report.text import iso, moment
-from cloudinterview_desktop.service.measured_feedback import SOURCE, MeasuredFeedbackBuilder, question_signals
-from cloudinterview_desktop.store.session_repository import SessionSummary
 
 TITLE = "Interview feedback report"
 

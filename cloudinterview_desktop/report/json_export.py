@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cloudinterview_desktop.domain.serialization import session_to_dict, summary_to_dict
 from cloudinterview_desktop.report.content import ReportInput
 from cloudinterview_desktop.report.text import encodable
-from cloudinterview_desktop.service.serialization import session_to_dict, summary_to_dict
 
 FORMAT_NAME = "cloudinterview-feedback-report"
 FORMAT_VERSION = 1

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from cloudinterview_desktop.bank.catalog import ItemRow
 from cloudinterview_desktop.domain.errors import Cancelled
+from cloudinterview_desktop.domain.ports import FeedbackBuilder
 from cloudinterview_desktop.domain.problems import BankItem
 from cloudinterview_desktop.domain.session import InterviewQuestion, InterviewSession, SessionStatus
 from cloudinterview_desktop.report.rubric_questions import (
@@ -23,7 +24,6 @@ from cloudinterview_desktop.report.rubric_questions import (
     QuestionFacts,
     question_rubric,
 )
-from cloudinterview_desktop.service.ports import FeedbackBuilder
 
 RUBRIC_VERSION = 1
 SCALE = "1 weak, 2 partial, 3 solid, 4 strong; a dimension without evidence is not scored"

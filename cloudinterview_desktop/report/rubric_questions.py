@@ -39,9 +39,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from cloudinterview_desktop.ai.services.complexity import compare, stated_complexity
-from cloudinterview_desktop.ai.services.quotes import quote_occurs
+from cloudinterview_desktop.domain.complexity import compare, stated_complexity
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
+from cloudinterview_desktop.domain.quotes import quote_occurs
 from cloudinterview_desktop.domain.session import (
     EventKind,
     InterviewQuestion,

@@ -13,8 +13,8 @@ from cloudinterview_desktop.bank.importer import ImportResult, import_items, par
 from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.bank.question_bank import QuestionBank
 from cloudinterview_desktop.domain.errors import ProblemFormatError
+from cloudinterview_desktop.domain.ports import CodeRunner
 from cloudinterview_desktop.domain.problems import CodingProblem
-from cloudinterview_desktop.service.ports import CodeRunner
 from cloudinterview_desktop.service.question_text import question_prompt
 
 

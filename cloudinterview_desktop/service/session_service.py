@@ -14,6 +14,17 @@ from typing import Any
 
 from cloudinterview_desktop.domain.errors import DomainError, ProblemNotFound
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport
+from cloudinterview_desktop.domain.ports import (
+    CodeRunner,
+    FeedbackBuilder,
+    Interviewer,
+    InterviewerTurn,
+    ProgressSink,
+    QuestionSource,
+    TokenSink,
+    TurnContext,
+    TurnKind,
+)
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
 from cloudinterview_desktop.domain.session import (
     Action,
@@ -27,28 +38,17 @@ from cloudinterview_desktop.domain.session import (
     Role,
     SessionConfig,
     SessionStatus,
+    SessionSummary,
     transition,
 )
 from cloudinterview_desktop.interviewer.bank_interviewer import BankInterviewer
 from cloudinterview_desktop.interviewer.contract import ContractedInterviewer
 from cloudinterview_desktop.service.data_management import remove_session_files
-from cloudinterview_desktop.service.ports import (
-    CodeRunner,
-    FeedbackBuilder,
-    Interviewer,
-    InterviewerTurn,
-    ProgressSink,
-    QuestionSource,
-    TokenSink,
-    TurnContext,
-    TurnKind,
-)
 from cloudinterview_desktop.service.question_text import question_prompt
 from cloudinterview_desktop.store.session_repository import (
     NewEvent,
     SessionChanges,
     SessionRepository,
-    SessionSummary,
 )
 
 log = logging.getLogger(__name__)

@@ -6,22 +6,12 @@ from __future__ import annotations
 
 import threading
 
+from cloudinterview_desktop.domain.jobs import job_title
+from cloudinterview_desktop.domain.ports import InterviewerTurn, TokenSink, TurnContext, TurnKind
 from cloudinterview_desktop.domain.problems import BehavioralQuestion, CodingProblem
 from cloudinterview_desktop.domain.session import InterviewStyle, Mode
-from cloudinterview_desktop.service.ports import InterviewerTurn, TokenSink, TurnContext, TurnKind
 
 SOURCE = "template"
-
-_JOB_NAMES = {
-    "software": "software engineer", "frontend": "frontend engineer", "backend": "backend engineer",
-    "sre": "SRE / DevOps engineer", "data_ml": "data / ML engineer", "product": "product manager",
-    "analyst": "data analyst",
-}
-
-
-def job_title(job_type: str, seniority: str) -> str:
-    return f"{seniority} {_JOB_NAMES.get(job_type, job_type)}"
-
 
 class TemplateInterviewer:
     def turn(self, kind: TurnKind, context: TurnContext, on_token: TokenSink | None = None,

@@ -23,6 +23,7 @@ from cloudinterview_desktop.domain.session import (
     Role,
     SessionConfig,
     SessionStatus,
+    SessionSummary,
     TimelineEvent,
 )
 from cloudinterview_desktop.domain.text import storable
@@ -63,22 +64,6 @@ class SessionChanges:
     events: list[NewEvent] = field(default_factory=list)
     feedback: Feedback | None = None
     activity_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    id: str
-    mode: Mode
-    job_type: str
-    seniority: str
-    status: SessionStatus
-    created_at: datetime
-    question_count: int
-    answered: int
-    current_question_index: int
-    last_activity_at: datetime | None
-    overall_score: float | None = None
-    dimensions: dict[str, float] = field(default_factory=dict)  # rubric scores (1-4) that were observed
 
 
 def _observed_dimensions(payload: dict[str, Any]) -> dict[str, float]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from cloudinterview_desktop.store.session_repository import SessionSummary
+from cloudinterview_desktop.domain.session import SessionSummary
 from cloudinterview_desktop.ui.choices import JOB_LABELS, SENIORITY_LABELS
 from cloudinterview_desktop.ui.table_model import Index, RowTableModel
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudinterview_desktop.store.session_repository import SessionSummary
+from cloudinterview_desktop.domain.session import SessionSummary
 from cloudinterview_desktop.ui.history_model import HistoryModel
 from cloudinterview_desktop.ui.progress_chart import ProgressChart
 

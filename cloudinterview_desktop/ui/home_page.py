@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudinterview_desktop.domain.session import InterviewStyle, Mode, SessionConfig
-from cloudinterview_desktop.store.session_repository import SessionSummary
+from cloudinterview_desktop.domain.session import InterviewStyle, Mode, SessionConfig, SessionSummary
 from cloudinterview_desktop.ui.choices import (
     DIFFICULTY_LABELS,
     JOB_LABELS,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
-from cloudinterview_desktop.store.session_repository import SessionSummary
+from cloudinterview_desktop.domain.session import SessionSummary
 
 
 def _ms(when: datetime) -> float:

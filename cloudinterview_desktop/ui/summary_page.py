@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudinterview_desktop.domain.session import InterviewSession
+from cloudinterview_desktop.domain.session import InterviewSession, SessionSummary
 from cloudinterview_desktop.report.content import ReportInput, prepare
 from cloudinterview_desktop.report.export import EXTENSIONS
-from cloudinterview_desktop.store.session_repository import SessionSummary
 from cloudinterview_desktop.ui.feedback_export import ReportExporter
 from cloudinterview_desktop.ui.feedback_model import RubricModel
 from cloudinterview_desktop.ui.feedback_view import feedback_html

@@ -15,7 +15,7 @@ from cloudinterview_desktop.ai.services.evaluation_schemas import (
     theory_schema,
 )
 from cloudinterview_desktop.ai.services.evaluator import AnswerToEvaluate, Evaluator
-from cloudinterview_desktop.ai.services.quotes import quote_occurs
+from cloudinterview_desktop.domain.quotes import quote_occurs
 from tests.ai.conftest import bank_item
 
 EXPLANATION = "I keep a hash map from value to index. For each number I look up target minus it. " \

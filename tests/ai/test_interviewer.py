@@ -17,11 +17,11 @@ from cloudinterview_desktop.ai.services.evaluation_schemas import EVALUATION_RES
 from cloudinterview_desktop.ai.services.evaluator import Evaluator
 from cloudinterview_desktop.ai.services.llm_interviewer import LLMInterviewer, TurnLimits
 from cloudinterview_desktop.ai.services.model_feedback import ModelFeedbackBuilder
-from cloudinterview_desktop.ai.services.quotes import quote_occurs
 from cloudinterview_desktop.app import AppCore, build_core
 from cloudinterview_desktop.domain.errors import Cancelled
+from cloudinterview_desktop.domain.ports import TurnContext, TurnKind
+from cloudinterview_desktop.domain.quotes import quote_occurs
 from cloudinterview_desktop.domain.session import AIResponse, InterviewStyle, Mode, Role, SessionConfig
-from cloudinterview_desktop.service.ports import TurnContext, TurnKind
 from cloudinterview_desktop.service.session_service import SessionService
 from cloudinterview_desktop.service.template_interviewer import TemplateInterviewer
 from tests.ai.conftest import bank_item, make_session

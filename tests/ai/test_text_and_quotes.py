@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cloudinterview_desktop.ai.services.complexity import compare, normalise_big_o, stated_complexity
-from cloudinterview_desktop.ai.services.quotes import QuoteChecker, anchor_quote, quote_occurs, relates_to
 from cloudinterview_desktop.ai.services.text_cleanup import CODE_FENCE, StreamCleaner
+from cloudinterview_desktop.domain.complexity import compare, normalise_big_o, stated_complexity
+from cloudinterview_desktop.domain.quotes import QuoteChecker, anchor_quote, quote_occurs, relates_to
 
 
 def _stream(pieces: list[str], stops: tuple[str, ...] = ()) -> tuple[str, bool]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from cloudinterview_desktop.domain.ports import InterviewerTurn, TokenSink, TurnContext, TurnKind
 from cloudinterview_desktop.domain.session import (
     AIResponse,
     InterviewQuestion,
@@ -20,7 +21,6 @@ from cloudinterview_desktop.domain.session import (
 )
 from cloudinterview_desktop.interviewer.bank_interviewer import BankInterviewer
 from cloudinterview_desktop.interviewer.contract import ContractedInterviewer, TurnContract
-from cloudinterview_desktop.service.ports import InterviewerTurn, TokenSink, TurnContext, TurnKind
 
 T0 = datetime(2026, 1, 5, 10, 0)
 

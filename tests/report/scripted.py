@@ -9,9 +9,9 @@ from typing import Any
 
 import jsonschema
 
-from cloudinterview_desktop.ai.services.complexity import compare, stated_complexity
 from cloudinterview_desktop.ai.services.evaluation_schemas import EVALUATION_RESULT_SCHEMA, SCALE
 from cloudinterview_desktop.ai.services.evaluator import AnswerToEvaluate, not_evaluated
+from cloudinterview_desktop.domain.complexity import compare, stated_complexity
 from cloudinterview_desktop.domain.problems import BehavioralQuestion, CodingProblem, TheoryQuestion
 
 TEST_KEYS = ("tests_passed", "tests_total", "accepted", "final_verdict", "submits", "failed_submits")

@@ -8,11 +8,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from cloudinterview_desktop.domain.judging import JudgeMode
+from cloudinterview_desktop.domain.ports import FeedbackBuilder
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
 from cloudinterview_desktop.domain.session import InterviewSession, Mode, SessionConfig
+from cloudinterview_desktop.feedback.measured import MeasuredFeedbackBuilder
 from cloudinterview_desktop.report.rubric import RubricFeedbackBuilder
-from cloudinterview_desktop.service.measured_feedback import MeasuredFeedbackBuilder
-from cloudinterview_desktop.service.ports import FeedbackBuilder
 from cloudinterview_desktop.service.session_service import SessionService
 from cloudinterview_desktop.service.template_interviewer import TemplateInterviewer
 

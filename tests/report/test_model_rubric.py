@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from cloudinterview_desktop.ai.services.quotes import quote_occurs
+from cloudinterview_desktop.domain.quotes import quote_occurs
 from cloudinterview_desktop.report.content import prepare
 from cloudinterview_desktop.report.export import render
 from tests.report.sessions import behavioral_session, rubric_service

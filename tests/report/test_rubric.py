@@ -11,9 +11,9 @@ import pytest
 from cloudinterview_desktop.ai.services.model_feedback import ModelFeedbackBuilder
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.domain.session import InterviewSession, SessionStatus
+from cloudinterview_desktop.feedback.measured import MeasuredFeedbackBuilder
 from cloudinterview_desktop.report.rubric import NO_MODEL, RubricFeedbackBuilder
 from cloudinterview_desktop.report.rubric_questions import KIND_DIMENSIONS
-from cloudinterview_desktop.service.measured_feedback import MeasuredFeedbackBuilder
 from tests.report.scripted import INVENTED, ScriptedEvaluator
 from tests.report.sessions import (
     abandoned_session,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from cloudinterview_desktop.ai.backends.base import ChatMessage
 from cloudinterview_desktop.ai.errors import ContextOverflow
 from cloudinterview_desktop.ai.services.prompts import PromptLibrary
+from cloudinterview_desktop.domain.jobs import job_title
 from cloudinterview_desktop.domain.session import (
     AIResponse,
     InterviewSession,
@@ -15,7 +16,6 @@ from cloudinterview_desktop.domain.session import (
     Mode,
     Role,
 )
-from cloudinterview_desktop.service.template_interviewer import job_title
 
 # The system prompt depends only on the session's settings, and each app instruction that preceded a stored turn
 # is re-rendered from stored facts, so llama.cpp's prefix cache covers everything but the newest turn.

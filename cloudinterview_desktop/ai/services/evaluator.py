@@ -11,11 +11,11 @@ from typing import Any
 from cloudinterview_desktop.ai.backends.base import ChatMessage, LLMBackend
 from cloudinterview_desktop.ai.errors import AIError
 from cloudinterview_desktop.ai.services import evaluation_schemas as schemas
-from cloudinterview_desktop.ai.services.complexity import compare, stated_complexity
 from cloudinterview_desktop.ai.services.prompts import PromptLibrary
-from cloudinterview_desktop.ai.services.quotes import QuoteChecker, relates_to
+from cloudinterview_desktop.domain.complexity import compare, stated_complexity
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
+from cloudinterview_desktop.domain.quotes import QuoteChecker, relates_to
 
 # No valid model output after the retries means "not_evaluated" with the reason, never a made-up score.
 

@@ -14,9 +14,9 @@ from cloudinterview_desktop.ai.services.conversation import ConversationBuilder,
 from cloudinterview_desktop.ai.services.prompts import PromptLibrary
 from cloudinterview_desktop.ai.services.text_cleanup import CODE_FENCE, StreamCleaner
 from cloudinterview_desktop.domain.errors import Cancelled
+from cloudinterview_desktop.domain.ports import Interviewer, InterviewerTurn, TokenSink, TurnContext, TurnKind
 from cloudinterview_desktop.domain.problems import BehavioralQuestion, CodingProblem, TheoryQuestion
 from cloudinterview_desktop.domain.session import AIResponse, EventKind, InterviewSession, InterviewStyle, Role
-from cloudinterview_desktop.service.ports import Interviewer, InterviewerTurn, TokenSink, TurnContext, TurnKind
 
 # What must be exact is not left to the model: a question's text is appended verbatim after the model's framing,
 # and in interviewer style the reference solution never enters a prompt and a code fence ends the reply.

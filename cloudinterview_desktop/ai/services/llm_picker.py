@@ -11,8 +11,8 @@ from cloudinterview_desktop.ai.errors import AIError
 from cloudinterview_desktop.ai.services.prompts import PromptLibrary
 from cloudinterview_desktop.bank.catalog import ItemRow
 from cloudinterview_desktop.bank.selection import Picker, SeededPicker
+from cloudinterview_desktop.domain.jobs import job_title
 from cloudinterview_desktop.domain.session import SessionConfig
-from cloudinterview_desktop.service.template_interviewer import job_title
 
 log = logging.getLogger(__name__)
 

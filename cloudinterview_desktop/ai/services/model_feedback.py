@@ -10,10 +10,10 @@ from typing import Any
 from cloudinterview_desktop.ai.services.evaluator import AnswerToEvaluate, Evaluator, not_evaluated
 from cloudinterview_desktop.ai.services.llm_interviewer import latest_code
 from cloudinterview_desktop.domain.errors import Cancelled
+from cloudinterview_desktop.domain.ports import FeedbackBuilder
 from cloudinterview_desktop.domain.problems import BankItem
 from cloudinterview_desktop.domain.session import EventKind, InterviewSession
-from cloudinterview_desktop.service.measured_feedback import MeasuredFeedbackBuilder
-from cloudinterview_desktop.service.ports import FeedbackBuilder
+from cloudinterview_desktop.feedback.measured import MeasuredFeedbackBuilder
 
 SOURCE = "measured+model"
 # Each dimension MeasuredFeedbackBuilder leaves "not evaluated", with where a model evaluation fills it in.

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from cloudinterview_desktop.domain.session import InterviewSession
-from cloudinterview_desktop.store.session_repository import SessionSummary
+from cloudinterview_desktop.domain.session import InterviewSession, SessionSummary
 
 
 def _iso(value: Any) -> Any:
