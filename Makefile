@@ -31,6 +31,7 @@ run: setup
 
 lint: setup
 	$(BIN)/ruff check cloudinterview_desktop tests bench scripts
+	$(BIN)/python scripts/check_layers.py
 
 typecheck: setup
 	$(BIN)/mypy

@@ -65,7 +65,7 @@ class LazyAI:
 
     def _build(self) -> AIComponents | None:
         if not self.enabled:
-            self.notes = ["The language model is switched off: fixed interviewer wording, measured feedback."]
+            self.notes = ["The language model is switched off: the question bank's interviewer, measured feedback."]
             return None
         from cloudinterview_desktop.ai.factory import build_ai
 

@@ -96,7 +96,7 @@ def open_bank(paths: AppPaths) -> tuple[QuestionBank, list[str]]:
 
 def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
                apply_retention: bool = True, use_model: bool | None = None) -> AppCore:
-    """`use_model=None` follows the settings; False runs without a language model (template interviewer,
+    """`use_model=None` follows the settings; False runs without a language model (the bank's interviewer,
     measured feedback), True uses one when it can be loaded. The model itself loads on first use."""
     paths = resolve_paths(home).ensure()
     settings = Settings(paths.settings_file)

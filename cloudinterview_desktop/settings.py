@@ -28,7 +28,7 @@ class Key(Enum):
     ENDPOINT_URL = ("ai/endpoint_url", "")
     ENDPOINT_MODEL = ("ai/endpoint_model", "")
     ENDPOINT_KEY = ("ai/endpoint_key", "")  # stored in the settings file in plain text: use a local server's key
-    USE_MODEL = ("ai/use_model", True)  # off: template interviewer and measured feedback, no model loaded
+    USE_MODEL = ("ai/use_model", True)  # off: the bank's interviewer and measured feedback, no model loaded
     IDLE_EXPIRY_MIN = ("data/idle_expiry_min", 120)  # CloudInterview's 2-hour cleanup, as a setting
     PURGE_AFTER_DAYS = ("data/purge_after_days", 0)  # 0 = keep forever
     WINDOW_GEOMETRY = ("ui/window_geometry", b"")

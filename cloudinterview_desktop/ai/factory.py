@@ -41,8 +41,8 @@ class AIComponents:
 def _unavailable(notes: list[str], reason: str) -> AIComponents:
     log.warning("no language model: %s", reason)
     return AIComponents(None, None, None,
-                        [*notes, f"No language model is in use ({reason}); the interviewer uses fixed wording "
-                                 "and feedback shows measured signals only."])
+                        [*notes, f"No language model is in use ({reason}); the interviewer uses the question "
+                                 "bank's follow-ups and answers are scored by measured signals."])
 
 
 def build_ai(paths: AppPaths, *, model: str = "", model_path: str | Path | None = None,

@@ -15,10 +15,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from cloudinterview_desktop.bank.generators import expand
-from cloudinterview_desktop.bank.item_format import load_item_file, signature_to_raw
+from cloudinterview_desktop.bank.item_format import load_item_file
 from cloudinterview_desktop.domain.errors import ProblemFormatError
-from cloudinterview_desktop.domain.problems import CodingProblem
+from cloudinterview_desktop.domain.generators import expand
+from cloudinterview_desktop.domain.problems import CodingProblem, signature_to_raw
 from cloudinterview_desktop.judge.compare import outputs_match
 from cloudinterview_desktop.resources import package_path
 

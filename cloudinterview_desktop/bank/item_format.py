@@ -7,8 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cloudinterview_desktop.bank.generators import expand
 from cloudinterview_desktop.domain.errors import ProblemFormatError
+from cloudinterview_desktop.domain.generators import expand
 from cloudinterview_desktop.domain.problems import (
     BankItem,
     BehavioralQuestion,
@@ -194,19 +194,3 @@ def load_item_file(path: Path, source: str = "bank") -> BankItem:
     if path.stem != item.slug:
         raise ProblemFormatError(f"{path.name}: file name must be the slug ({item.slug}.json)")
     return item
-
-
-def signature_to_raw(signature: Signature) -> dict[str, Any]:
-    """The signature as the harnesses receive it (the same shape as the JSON format)."""
-
-    def params(ps: tuple[Param, ...]) -> list[dict[str, str]]:
-        return [{"name": p.name, "type": str(p.type)} for p in ps]
-
-    if signature.is_design:
-        return {
-            "class": signature.class_name,
-            "constructor": params(signature.constructor),
-            "methods": [{"name": m.name, "params": params(m.params), "returns": str(m.returns)}
-                        for m in signature.methods],
-        }
-    return {"function": signature.function, "params": params(signature.params), "returns": str(signature.returns)}

@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="ask this bank question (repeatable; asked in the order given, instead of a selection)")
     p.add_argument("--resume", metavar="ID", help="continue an interrupted session")
     p.add_argument("--no-model", action="store_true",
-                   help="practise without the language model: fixed interviewer wording, measured feedback")
+                   help="practise without the language model: the question bank's interviewer, measured feedback")
     p.set_defaults(handler=run)
 
 

@@ -205,3 +205,19 @@ def camel_case(name: str) -> str:
     """`two_sum` -> `twoSum`: the method name LeetCode-style harnesses use in C++, Java and JavaScript."""
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def signature_to_raw(signature: Signature) -> dict[str, Any]:
+    """The signature as the harnesses receive it (the same shape as the JSON format)."""
+
+    def params(ps: tuple[Param, ...]) -> list[dict[str, str]]:
+        return [{"name": p.name, "type": str(p.type)} for p in ps]
+
+    if signature.is_design:
+        return {
+            "class": signature.class_name,
+            "constructor": params(signature.constructor),
+            "methods": [{"name": m.name, "params": params(m.params), "returns": str(m.returns)}
+                        for m in signature.methods],
+        }
+    return {"function": signature.function, "params": params(signature.params), "returns": str(signature.returns)}

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from cloudinterview_desktop.domain.errors import Cancelled, CloudInterviewError
 from cloudinterview_desktop.service.bank_service import BankService
 from cloudinterview_desktop.service.session_service import SessionService
-from cloudinterview_desktop.store.tables import DB
 
 log = logging.getLogger(__name__)
 
@@ -87,9 +86,7 @@ class SessionWorker(QObject):
 
     @Slot()
     def close_connection(self) -> None:
-        # peewee keeps one connection per thread; close this thread's before the thread ends.
-        if DB.obj is not None and not DB.is_closed():
-            DB.close()
+        self._service.release_thread()
 
 
 class SessionEngine(QObject):

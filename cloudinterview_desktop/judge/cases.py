@@ -7,8 +7,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from cloudinterview_desktop.bank.generators import expand
 from cloudinterview_desktop.domain.errors import ProblemFormatError
+from cloudinterview_desktop.domain.generators import expand
 from cloudinterview_desktop.domain.judging import JudgeMode
 from cloudinterview_desktop.domain.problems import CodingProblem, Signature, TypeSpec
 from cloudinterview_desktop.judge.errors import InvalidCustomInput

@@ -56,7 +56,7 @@ def int_width(problem: CodingProblem) -> int:
 
     Remembered for the last few problems (by identity; the entry keeps the problem alive so the id stays
     its own): expanding a large generated test takes longer than running it."""
-    from cloudinterview_desktop.bank.generators import expand
+    from cloudinterview_desktop.domain.generators import expand
 
     with _WIDTHS_LOCK:
         known = _WIDTHS.get(id(problem))

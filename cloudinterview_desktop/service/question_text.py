@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cloudinterview_desktop.bank.generators import has_generator
+from cloudinterview_desktop.domain.generators import has_generator
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem, TestCase, TheoryQuestion
 
 

@@ -153,10 +153,14 @@ class SessionService:
     def get(self, session_id: str) -> InterviewSession:
         return self._repo.get(session_id)
 
+    def release_thread(self) -> None:
+        """What a worker thread calls before it ends: the store's per-thread connection is closed."""
+        self._repo.release_thread()
+
     def warm_up(self) -> str:
         """Load what the first turn needs (the model) ahead of time; returns what the interviewer runs on."""
         warm = getattr(self._interviewer, "warm_up", None)
-        return str(warm()) if callable(warm) else "template interviewer (no model loaded)"
+        return str(warm()) if callable(warm) else "the question bank's interviewer (no model loaded)"
 
     # -- the interview ---------------------------------------------------------------------------------------
 

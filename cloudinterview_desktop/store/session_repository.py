@@ -82,6 +82,12 @@ def _config(row: SessionRow) -> SessionConfig:
 
 
 class SessionRepository:
+    @staticmethod
+    def release_thread() -> None:
+        """Close this thread's connection (peewee keeps one per thread) before the thread ends."""
+        if DB.obj is not None and not DB.is_closed():
+            DB.close()
+
     def ensure_profile(self, profile_id: str = DEFAULT_PROFILE, name: str = "Me") -> str:
         with DB.atomic():
             ProfileRow.get_or_create(id=profile_id, defaults={"name": name, "created_at": datetime.now()})

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from cloudinterview_desktop.bank.generators import expand
 from cloudinterview_desktop.bank.item_format import load_item_file, parse_item
 from cloudinterview_desktop.domain.errors import ProblemFormatError
+from cloudinterview_desktop.domain.generators import expand
 from cloudinterview_desktop.domain.problems import CodingProblem, TypeSpec
 from tests.conftest import REPO
 

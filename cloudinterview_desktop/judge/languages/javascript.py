@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cloudinterview_desktop.bank.item_format import signature_to_raw
 from cloudinterview_desktop.domain.judging import ToolchainStatus
-from cloudinterview_desktop.domain.problems import CodingProblem, Param, TypeSpec, camel_case
+from cloudinterview_desktop.domain.problems import CodingProblem, Param, TypeSpec, camel_case, signature_to_raw
 from cloudinterview_desktop.judge.languages.base import (
     PAYLOAD,
     Job,

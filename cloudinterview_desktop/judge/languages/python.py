@@ -7,9 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from cloudinterview_desktop.bank.item_format import signature_to_raw
 from cloudinterview_desktop.domain.judging import ToolchainStatus
-from cloudinterview_desktop.domain.problems import CodingProblem, Param
+from cloudinterview_desktop.domain.problems import CodingProblem, Param, signature_to_raw
 from cloudinterview_desktop.judge.languages.base import Job, Profile, Program, Step, copy_harness
 from cloudinterview_desktop.judge.sandbox import RESULT_FD
 from cloudinterview_desktop.judge.toolchains import install_prefix
