@@ -69,4 +69,4 @@ def test_build_ai_returns_no_components_with_the_reason(tmp_path: Path, settings
     assert (components.interviewer, components.feedback_builder, components.picker) == (None, None, None)
     assert not components.available
     assert any(reason in note for note in components.backend_status_notes), components.backend_status_notes
-    assert any("measured signals only" in note for note in components.backend_status_notes)
+    assert any("scored by measured signals" in note for note in components.backend_status_notes)
