@@ -79,8 +79,16 @@ class LazyAI:
         return components if components.available else None
 
     def status(self) -> str:
-        self.check()
-        return " ".join(self.notes)
+        """A short first line for a status bar, then the details (model file, GPU, the check's figures)."""
+        report = self.check()
+        if not self.enabled or self._components is None:
+            headline = "Interviewer: the question bank (no language model)"
+        elif report is not None and report.passed:
+            headline = f"Interviewer: {report.model}, checked"
+        else:
+            name = report.model if report is not None else "the language model"
+            headline = f"Interviewer: the question bank ({name} did not pass the self-check)"
+        return headline + "\n" + " ".join(self.notes)
 
     def check(self) -> CapabilityReport | None:
         """The model's capability result: stored, or measured now (loads the model; seconds). None without one."""

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     core = ctx.core
     status = core.service.warm_up()  # runs (or reads) the model's capability check
-    print(f"interviewer: {status}")
+    print(status)
     capability = core.ai.capability
     if capability is not None:
         verdict = "passed" if capability.passed else "did not pass"

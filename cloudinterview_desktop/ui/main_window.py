@@ -252,7 +252,9 @@ class MainWindow(QMainWindow):
         if op == "save_draft":
             return
         if op == "warm_up":
-            self._note_ready(f"interviewer: {result}")
+            headline, _, details = str(result).partition("\n")
+            self.statusBar().setToolTip(details)  # the model file, GPU and check figures, for who wants them
+            self._note_ready(headline)
             return
         self.interview.set_busy(False)
         if op in STREAMING_OPS:

@@ -106,8 +106,17 @@ def test_whole_technical_interview(qtbot: QtBot, core_with_model: Any, monkeypat
     window.interview.submit_button.click()
     qtbot.waitUntil(lambda: window.session is not None and len(window.session.answers_for(1)) == 1
                     and _idle(window), timeout=LONG)
+    _check_status_words(qtbot, window)
     _end_and_check_feedback(qtbot, window, core)
     window.close()
+
+
+def _check_status_words(qtbot: QtBot, window: MainWindow) -> None:
+    """The status bar says in plain words who interviews; the model's file and figures wait in its tooltip."""
+    qtbot.waitUntil(lambda: any(n.startswith("Interviewer:") for n in window._ready_notes), timeout=LONG)
+    note = next(n for n in window._ready_notes if n.startswith("Interviewer:"))
+    assert note.startswith("Interviewer: the question bank (") and "did not pass the self-check" in note
+    assert len(note) < 100 and "follow up choice" in window.statusBar().toolTip()
 
 
 def test_whole_behavioral_interview(qtbot: QtBot, core_with_model: Any, monkeypatch: Any) -> None:
