@@ -8,7 +8,6 @@ showing) and shown (found in stored turns afterwards); the first interviewer wor
 from __future__ import annotations
 
 import json
-import statistics
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,7 +211,3 @@ def details(summary: Summary) -> str:
         if rows:
             parts.append(f"{name}:\n" + "\n".join(f"  {r}" for r in rows))
     return "\n".join(parts)
-
-
-def median_ms(values: list[float]) -> float:
-    return statistics.median(values) * 1000 if values else float("nan")

@@ -13,7 +13,13 @@ from cloudinterview_desktop.domain.ports import InterviewerTurn, TokenSink, Turn
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
 from cloudinterview_desktop.domain.session import InterviewSession, InterviewStyle, Mode, Role
 from cloudinterview_desktop.interviewer.clarify import clarification, is_question
-from cloudinterview_desktop.interviewer.gaps import answer_gap, coding_gaps, coding_state, failing_kind
+from cloudinterview_desktop.interviewer.gaps import (
+    CodingState,
+    answer_gap,
+    coding_gaps,
+    coding_state,
+    failing_kind,
+)
 from cloudinterview_desktop.interviewer.text_signals import normalized, sentences
 
 SOURCE = "bank"
@@ -50,17 +56,17 @@ def _fresh(text: str, said: set[str]) -> bool:
     return not any(normalized(s) in said for s in sentences(text))
 
 
-def _lead_for_gap(item: BankItem | None, gap: str | None, session: InterviewSession, index: int) -> str:
-    if gap == Gap.FAILING and isinstance(item, CodingProblem):
-        return f"Your last submission {failing_kind(item, coding_state(session, index))}."
+def _lead_for_gap(item: BankItem | None, gap: str | None, state: CodingState | None) -> str:
+    if gap == Gap.FAILING and isinstance(item, CodingProblem) and state is not None:
+        return f"Your last submission {failing_kind(item, state)}."
     return ""
 
 
-def _authored(item: BankItem | None, gap: str, session: InterviewSession, index: int) -> str | None:
+def _authored(item: BankItem | None, gap: str, state: CodingState | None) -> str | None:
     if item is None:
         return None
-    if gap == Gap.FAILING and isinstance(item, CodingProblem) \
-            and coding_state(session, index).last_verdict in ("time_limit_exceeded", "memory_limit_exceeded"):
+    if gap == Gap.FAILING and state is not None \
+            and state.last_verdict in ("time_limit_exceeded", "memory_limit_exceeded"):
         return item.gap_follow_ups.get(Gap.OPTIMIZE)  # too slow: the question is how to do less work
     return item.gap_follow_ups.get(gap)
 
@@ -68,6 +74,7 @@ def _authored(item: BankItem | None, gap: str, session: InterviewSession, index:
 def choose_follow_up(item: BankItem | None, session: InterviewSession, index: int, answer: str) -> FollowUp | None:
     """The authored follow-up for the first gap the answer leaves that was not asked about yet in this session;
     else a generic one for the first gap; a complete answer gets the item's own deeper follow-ups."""
+    state: CodingState | None = None
     if isinstance(item, CodingProblem):
         state = coding_state(session, index)
         gaps: list[str] = [g.value for g in coding_gaps(state, item)]
@@ -79,7 +86,7 @@ def choose_follow_up(item: BankItem | None, session: InterviewSession, index: in
     said = _said(session)
     candidates: list[tuple[str, str | None]] = []
     for gap in gaps:
-        text = _authored(item, gap, session, index)
+        text = _authored(item, gap, state)
         if text:
             candidates.append((text, gap))
     if gaps and not candidates:  # an item that authors nothing for its gaps (imported, user-written)
@@ -90,7 +97,7 @@ def choose_follow_up(item: BankItem | None, session: InterviewSession, index: in
     candidates.append((GENERIC["complete"], None))
     for text, tag in candidates:
         if _fresh(text, said):
-            return FollowUp(f"{_lead_for_gap(item, tag, session, index)} {text}".strip(), tag)
+            return FollowUp(f"{_lead_for_gap(item, tag, state)} {text}".strip(), tag)
     return None
 
 

@@ -12,6 +12,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from cloudinterview_desktop.domain.ports import Interviewer, InterviewerTurn, TokenSink, TurnContext, TurnKind
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
@@ -97,11 +98,11 @@ class TurnContract:
         return index + 1
 
     def _last_verdict(self) -> str | None:
-        session = self.context.session
-        index = self._number - 1
-        runs = [e.payload for e in session.timeline if e.kind is EventKind.CODE_RUN and e.question_index == index]
         if self.context.last_report is not None:
             return self.context.last_report.verdict.value
+        index = self._number - 1
+        runs = [e.payload for e in self.context.session.timeline
+                if e.kind is EventKind.CODE_RUN and e.question_index == index]
         return str(runs[-1].get("verdict")) if runs else None
 
     def _is_verbatim(self, sentence: str) -> bool:
@@ -155,9 +156,9 @@ class TurnContract:
                 return True
         return False
 
-    def _on_topic(self, sentence: str) -> bool:
-        if self.kind not in (TurnKind.FOLLOW_UP, TurnKind.CHAT):
-            return True
+    @cached_property
+    def _topic_words(self) -> frozenset[str]:
+        """The words a follow-up or chat reply may stay on topic with, gathered once per turn."""
         allowed = set(_INTERVIEW_WORDS)
         for text in (*self.verbatim, self.context.candidate_message):
             allowed |= content_stems(text)
@@ -168,7 +169,12 @@ class TurnContract:
             allowed |= content_stems(" ".join(item.follow_ups))
         if item is not None:
             allowed |= content_stems(" ".join(item.gap_follow_ups.values()))
-        return bool(content_stems(sentence) & allowed) or len(words(sentence)) <= 6
+        return frozenset(allowed)
+
+    def _on_topic(self, sentence: str) -> bool:
+        if self.kind not in (TurnKind.FOLLOW_UP, TurnKind.CHAT):
+            return True
+        return bool(content_stems(sentence) & self._topic_words) or len(words(sentence)) <= 6
 
     # -- checks ----------------------------------------------------------------------------------------------
 

@@ -77,10 +77,6 @@ def coding_gaps(state: CodingState, item: CodingProblem | None) -> list[Gap]:
     return gaps
 
 
-def coding_gap(state: CodingState, item: CodingProblem | None) -> Gap | None:
-    gaps = coding_gaps(state, item)
-    return gaps[0] if gaps else None
-
 
 def behavioral_gap(analysis: BehavioralAnalysis) -> Gap | None:
     """Off-topic first; then a story with no personal action ("we" only); then no result; then no setting (a

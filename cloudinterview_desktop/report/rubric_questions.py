@@ -432,9 +432,9 @@ def _star_parts_level(parts: dict[str, Any], missing_label: str) -> tuple[list[s
     return found, level, items
 
 
-def measured_star(facts: QuestionFacts, item: BehavioralQuestion | None
-                  ) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
+def measured_star(facts: QuestionFacts) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
     """STAR(R) structure, the parts, the measurable result and ownership, all measured by code."""
+    item = facts.item if isinstance(facts.item, BehavioralQuestion) else None
     analysis = analyze_behavioral(facts.text, item)
     scored_on = not analysis.unrelated
     parts = {name: {"present": analysis.parts[name].present and scored_on,
@@ -463,11 +463,9 @@ def measured_star(facts: QuestionFacts, item: BehavioralQuestion | None
 
 
 def star(facts: QuestionFacts) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    """STAR(R) structure as a dimension, the parts with their quotes, and the measurable result."""
-    evaluation = facts.evaluation
-    if evaluation is None or evaluation.get("status") != "evaluated":
-        measured = measured_star(facts, facts.item if isinstance(facts.item, BehavioralQuestion) else None)
-        return measured[0], measured[1], measured[2]
+    """STAR(R) structure as a dimension, the parts with their quotes, and the measurable result, from a model's
+    evaluation (measured_star when there is none)."""
+    evaluation = facts.evaluation or {}
     parts: dict[str, Any] = {}
     raw = _dict(evaluation.get("star"))
     for name in STAR_PARTS:
@@ -559,10 +557,12 @@ def question_rubric(facts: QuestionFacts) -> dict[str, Any]:
         rubric["covered"] = [p["point"] for p in points if p["status"] == "covered"]
         rubric["missed"] = [p["point"] for p in points if p["status"] not in ("covered", "partial")]
     elif kind == "behavioral":
-        structure, parts, result = star(facts)
+        evaluated = facts.evaluation is not None and facts.evaluation.get("status") == "evaluated"
+        measured = None if evaluated else measured_star(facts)  # measured once, for all three dimensions
+        structure, parts, result = measured[:3] if measured is not None else star(facts)
         ownership = model_dimension(facts, ("ownership",), "ownership")
         if ownership["status"] == NOT_EVALUATED:  # no model judged it: measured by code
-            ownership = measured_star(facts, facts.item if isinstance(facts.item, BehavioralQuestion) else None)[3]
+            ownership = (measured or measured_star(facts))[3]
         dims = {"star_structure": structure, "ownership": ownership}
         rubric["star"] = parts
         rubric["measurable_result"] = result
