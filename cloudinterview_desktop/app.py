@@ -23,6 +23,7 @@ from cloudinterview_desktop.service.bank_service import BankService
 from cloudinterview_desktop.service.session_service import SessionService
 from cloudinterview_desktop.settings import Key, Settings
 from cloudinterview_desktop.store.database import OpenReport, close_database, open_database
+from cloudinterview_desktop.store.presence import Presence
 from cloudinterview_desktop.store.session_repository import SessionRepository
 
 if TYPE_CHECKING:
@@ -43,12 +44,14 @@ class AppCore:
     bank_service: BankService
     ai: LazyAI
     startup_notes: list[str]
+    presence: Presence
 
     def close(self) -> None:
         self.bank.user.close()
         if self.bank.builtin is not None:
             self.bank.builtin.close()
         close_database()
+        self.presence.unregister()
 
 
 class LazyJudge:
@@ -83,7 +86,7 @@ class LazyJudge:
         return self.get().isolation_level()
 
 
-def open_bank(paths: AppPaths) -> tuple[QuestionBank, list[str]]:
+def open_bank(paths: AppPaths, read_only: bool = False) -> tuple[QuestionBank, list[str]]:
     notes: list[str] = []
     builtin_path = builtin_problems_db()
     builtin: Catalog | None = None
@@ -91,7 +94,7 @@ def open_bank(paths: AppPaths) -> tuple[QuestionBank, list[str]]:
         builtin = Catalog(builtin_path, readonly=True)
     except StorageError as exc:
         notes.append(f"The built-in question bank could not be read ({exc}); only your own questions are available.")
-    return QuestionBank(builtin, Catalog(paths.db_path)), notes
+    return QuestionBank(builtin, Catalog(paths.db_path, readonly=read_only)), notes
 
 
 def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
@@ -100,11 +103,14 @@ def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
     measured feedback), True uses one when it can be loaded. The model itself loads on first use."""
     paths = resolve_paths(home).ensure()
     settings = Settings(paths.settings_file)
+    presence = Presence(paths.data_dir)
+    presence.register()
     report = open_database(paths.db_path, paths.backups_dir)
     notes = [report.message] if report.message else []
     sessions = SessionRepository()
-    sessions.ensure_profile()
-    bank, bank_notes = open_bank(paths)
+    if not report.read_only:
+        sessions.ensure_profile()
+    bank, bank_notes = open_bank(paths, report.read_only)
     notes += bank_notes
     judge = LazyJudge()
     ai = LazyAI(paths, settings, enabled=bool(settings.get(Key.USE_MODEL)) if use_model is None else use_model)
@@ -112,8 +118,9 @@ def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
     feedback = RubricFeedbackBuilder(AIFeedbackBuilder(ai), bank)
     service = SessionService(sessions, bank, interviewer or AIInterviewer(ai), feedback, judge,
                              session_file_dirs=(paths.recordings_dir, paths.reports_dir))
-    core = AppCore(paths, settings, report, sessions, bank, judge, service, BankService(bank, judge), ai, notes)
-    if apply_retention:
+    core = AppCore(paths, settings, report, sessions, bank, judge, service, BankService(bank, judge), ai, notes,
+                   presence)
+    if apply_retention and not report.read_only:
         apply_retention_policy(core)
     return core
 

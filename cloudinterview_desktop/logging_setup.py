@@ -14,16 +14,28 @@ from cloudinterview_desktop.paths import AppPaths
 _crash_stream: IO[str] | None = None
 
 
+class QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log file that cannot be written (a full or read-only disk) must not print tracebacks at the user: the
+    handler stops writing after the first failure, and the app goes on."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        del record
+        self.setLevel(logging.CRITICAL + 1)
+
+
 def setup_logging(paths: AppPaths, level: int = logging.INFO, console: bool = False) -> None:
     global _crash_stream
-    paths.logs_dir.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
     root.setLevel(level)
     for handler in list(root.handlers):
         if getattr(handler, "_cloudinterview", False):
             root.removeHandler(handler)
-    file_handler = logging.handlers.RotatingFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=3,
-                                                        encoding="utf-8")
+    try:
+        paths.logs_dir.mkdir(parents=True, exist_ok=True)
+        file_handler: logging.Handler = QuietFileHandler(paths.log_file, maxBytes=2_000_000, backupCount=3,
+                                                         encoding="utf-8")
+    except OSError:
+        file_handler = logging.NullHandler()  # the log folder cannot be written; the app still runs
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
     file_handler._cloudinterview = True  # type: ignore[attr-defined]
     root.addHandler(file_handler)
@@ -35,7 +47,10 @@ def setup_logging(paths: AppPaths, level: int = logging.INFO, console: bool = Fa
         root.addHandler(stream)
     if _crash_stream is None:
         # A segfault in a native library (llama.cpp, ctranslate2, Qt) leaves its Python stack here.
-        _crash_stream = open(paths.crash_file, "a", encoding="utf-8")  # noqa: SIM115 - lives for the process
+        try:
+            _crash_stream = open(paths.crash_file, "a", encoding="utf-8")  # noqa: SIM115 - lives for the process
+        except OSError:
+            return
         faulthandler.enable(_crash_stream)
 
 

@@ -8,14 +8,18 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.domain.errors import ProblemNotFound, StorageError
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem, TheoryQuestion
+from cloudinterview_desktop.store.guarded import retry_busy
+from cloudinterview_desktop.store.machine_errors import as_storage_error
+
+T = TypeVar("T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS bank_item (
@@ -73,12 +77,43 @@ class Catalog:
                 self._conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                self._conn = sqlite3.connect(path, check_same_thread=False, timeout=10)
-                self._conn.execute("PRAGMA journal_mode=WAL")
-                self._conn.executescript(SCHEMA)
+                # Autocommit: every write below opens its own BEGIN IMMEDIATE, so none upgrades a read lock.
+                self._conn = sqlite3.connect(path, check_same_thread=False, timeout=10, isolation_level=None)
+                if retry_busy(self._needs_schema, path.parent, "open the question bank"):
+                    retry_busy(lambda: self._conn.execute("PRAGMA journal_mode=WAL"), path.parent,
+                               "open the question bank")
+                    self._write(self._create_schema, "prepare the question bank")
             self._conn.execute("SELECT count(*) FROM bank_item").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"cannot open the question bank {path}: {exc}") from exc
+        except OSError as exc:
+            raise as_storage_error(exc, path.parent, "open the question bank") from exc
+
+    def _needs_schema(self) -> bool:
+        row = self._conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'bank_meta'").fetchone()
+        return not row or row[0] == 0
+
+    def _create_schema(self) -> None:
+        for statement in SCHEMA.split(";\n"):
+            if statement.strip():
+                self._conn.execute(statement)
+
+    def _write(self, body: Callable[[], T], doing: str) -> T:
+        """`body` in one BEGIN IMMEDIATE transaction, retried while another process holds the write lock."""
+
+        def attempt() -> T:
+            with self._lock:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    result = body()
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
+                return result
+
+        return retry_busy(attempt, self.path.parent, doing)
 
     def close(self) -> None:
         with self._lock:
@@ -89,38 +124,42 @@ class Catalog:
     def add_all(self, items: Iterable[tuple[BankItem, dict[str, Any]]], replace: bool = False) -> int:
         """Insert items (with their raw JSON) in one transaction: all or nothing."""
         verb = "INSERT OR REPLACE" if replace else "INSERT"
-        count = 0
-        with self._lock:
-            try:
-                with self._conn:
-                    for item, raw in items:
-                        if replace:
-                            self._delete_rows(item.slug)
-                        self._conn.execute(
-                            f"{verb} INTO bank_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            (item.slug, item.kind.value, item.title, item.difficulty.value, " ".join(item.topics),
-                             f" {' '.join(item.job_types)} ", f" {' '.join(_levels(item))} " if _levels(item) else "",
-                             item.source, int(getattr(item, "has_tests", True))))
-                        self._conn.execute(f"{verb} INTO bank_payload VALUES (?, ?)",
-                                           (item.slug, json.dumps(raw, ensure_ascii=False, separators=(",", ":"))))
-                        self._conn.executemany("INSERT OR IGNORE INTO bank_item_topic VALUES (?, ?)",
-                                               [(item.slug, t) for t in item.topics])
-                        self._conn.execute("INSERT INTO bank_fts VALUES (?, ?, ?)",
-                                           (item.slug, item.title, _body(item)))
-                        count += 1
-            except sqlite3.IntegrityError as exc:
-                raise StorageError(f"cannot add to the bank: {exc}") from exc
-        return count
+        batch = list(items)
+
+        def insert() -> int:
+            count = 0
+            for item, raw in batch:
+                if replace:
+                    self._delete_rows(item.slug)
+                self._conn.execute(
+                    f"{verb} INTO bank_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (item.slug, item.kind.value, item.title, item.difficulty.value, " ".join(item.topics),
+                     f" {' '.join(item.job_types)} ", f" {' '.join(_levels(item))} " if _levels(item) else "",
+                     item.source, int(getattr(item, "has_tests", True))))
+                self._conn.execute(f"{verb} INTO bank_payload VALUES (?, ?)",
+                                   (item.slug, json.dumps(raw, ensure_ascii=False, separators=(",", ":"))))
+                self._conn.executemany("INSERT OR IGNORE INTO bank_item_topic VALUES (?, ?)",
+                                       [(item.slug, t) for t in item.topics])
+                self._conn.execute("INSERT INTO bank_fts VALUES (?, ?, ?)", (item.slug, item.title, _body(item)))
+                count += 1
+            return count
+
+        try:
+            return self._write(insert, "add to the question bank")
+        except sqlite3.IntegrityError as exc:
+            raise StorageError(f"cannot add to the bank: {exc}") from exc
 
     def _delete_rows(self, slug: str) -> None:
         for table in ("bank_item", "bank_payload", "bank_item_topic", "bank_fts"):
             self._conn.execute(f"DELETE FROM {table} WHERE slug = ?", (slug,))
 
     def delete(self, slug: str) -> None:
-        with self._lock, self._conn:
+        def remove() -> None:
             if not self.contains(slug):
                 raise ProblemNotFound(slug)
             self._delete_rows(slug)
+
+        self._write(remove, "delete from the question bank")
 
     def compact(self) -> None:
         """Make the file self-contained (no WAL) and small, for shipping read-only."""
@@ -129,8 +168,10 @@ class Catalog:
             self._conn.execute("VACUUM")
 
     def set_meta(self, key: str, value: str) -> None:
-        with self._lock, self._conn:
+        def save() -> None:
             self._conn.execute("INSERT OR REPLACE INTO bank_meta VALUES (?, ?)", (key, value))
+
+        self._write(save, "save the question bank's details")
 
     # -- reading ------------------------------------------------------------------------------------------------
 

@@ -48,7 +48,10 @@ def backup_file(db_path: Path, backups_dir: Path, label: str) -> Path:
 
 
 def migrate(db: peewee.SqliteDatabase, db_path: Path, backups_dir: Path) -> int:
-    db.create_tables([tables.SchemaVersion])
+    """Bring the file to LATEST. The caller holds the migrate lock, so exactly one process migrates (and backs up)."""
+    if not db.table_exists("schemaversion"):
+        with db.atomic("IMMEDIATE"):
+            db.create_tables([tables.SchemaVersion])
     version = current_version(db)
     if version > LATEST:
         raise RuntimeError(f"the database has schema version {version}, newer than this app ({LATEST})")
@@ -58,7 +61,7 @@ def migrate(db: peewee.SqliteDatabase, db_path: Path, backups_dir: Path) -> int:
         path = backup_file(db_path, backups_dir, f"v{version}")
         log.info("backed up the database before migrating: %s", path)
     for number in range(version + 1, LATEST + 1):
-        with db.atomic():
+        with db.atomic("IMMEDIATE"):
             MIGRATIONS[number - 1](db)
             tables.SchemaVersion.create(version=number, applied_at=datetime.now())
         log.info("migrated the database to schema version %d", number)
