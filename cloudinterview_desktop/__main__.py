@@ -10,6 +10,7 @@ import sys
 PYTHON_HARNESS_FLAG = "--run-python-harness"
 # Smoke tests of a build (installer/smoke.sh) set this to open the window and close it once it is shown.
 SMOKE_EXIT_VAR = "CLOUDINTERVIEW_SMOKE_EXIT_AFTER_SHOWN"
+QUESTION_FILES = (".json", ".jsonl", ".csv")
 
 
 def _run_python_script(script_and_args: list[str]) -> int:
@@ -25,6 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(sys, "frozen", False) and len(args) >= 2 and args[0] == PYTHON_HARNESS_FLAG:
         return _run_python_script(args[1:])
     gui_flags = {"--home"}
+    # `cloudinterview FILE.json` (a file manager's "Open with"): the window, asked to import that question file.
+    opened = [a for a in args if a.lower().endswith(QUESTION_FILES) and os.path.isfile(a)]
+    if opened and len(opened) == len(args):
+        from cloudinterview_desktop.ui.launcher import run_gui
+
+        return run_gui(None, files=opened)
     if not args or (args[0] in gui_flags and len(args) == 2):
         from pathlib import Path
 

@@ -24,6 +24,7 @@ from cloudinterview_desktop.service.session_service import SessionService
 from cloudinterview_desktop.settings import Key, Settings
 from cloudinterview_desktop.store.database import OpenReport, close_database, open_database
 from cloudinterview_desktop.store.presence import Presence
+from cloudinterview_desktop.store.session_leases import FileSessionLeases
 from cloudinterview_desktop.store.session_repository import SessionRepository
 
 if TYPE_CHECKING:
@@ -45,8 +46,10 @@ class AppCore:
     ai: LazyAI
     startup_notes: list[str]
     presence: Presence
+    leases: FileSessionLeases
 
     def close(self) -> None:
+        self.leases.release_all()
         self.bank.user.close()
         if self.bank.builtin is not None:
             self.bank.builtin.close()
@@ -116,10 +119,11 @@ def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
     ai = LazyAI(paths, settings, enabled=bool(settings.get(Key.USE_MODEL)) if use_model is None else use_model)
     bank.picker = AIPicker(ai)
     feedback = RubricFeedbackBuilder(AIFeedbackBuilder(ai), bank)
+    leases = FileSessionLeases(paths.data_dir)
     service = SessionService(sessions, bank, interviewer or AIInterviewer(ai), feedback, judge,
-                             session_file_dirs=(paths.recordings_dir, paths.reports_dir))
+                             session_file_dirs=(paths.recordings_dir, paths.reports_dir), leases=leases)
     core = AppCore(paths, settings, report, sessions, bank, judge, service, BankService(bank, judge), ai, notes,
-                   presence)
+                   presence, leases)
     if apply_retention and not report.read_only:
         apply_retention_policy(core)
     return core

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from cloudinterview_desktop.cli.context import CliContext, CommandError
 from cloudinterview_desktop.cli.output import print_json, print_table
 from cloudinterview_desktop.domain.serialization import session_to_dict, summary_to_dict
 from cloudinterview_desktop.domain.session import SessionStatus
+from cloudinterview_desktop.paths import resolve_paths
 from cloudinterview_desktop.service.data_management import delete_all_data
+from cloudinterview_desktop.store.restore import restore, set_aside_copies
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,6 +37,46 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     wipe.add_argument("--yes", action="store_true", help="confirm; nothing is deleted without it")
     wipe.add_argument("--json", action="store_true")
     wipe.set_defaults(handler=delete_everything)
+    back = data_actions.add_parser("restore", help="list copies of your data that were set aside, or restore one "
+                                   "(what was saved since is merged in; every file is kept)")
+    back.add_argument("copy", nargs="?", type=Path, help="the set-aside file to restore (default: only list them)")
+    back.add_argument("--latest", action="store_true", help="restore the newest healthy set-aside copy")
+    back.add_argument("--json", action="store_true")
+    back.set_defaults(handler=restore_data)
+
+
+def restore_data(args: argparse.Namespace, ctx: CliContext) -> int:
+    db_path = resolve_paths(ctx.home).db_path
+    copies = set_aside_copies(db_path)
+    chosen = args.copy
+    if args.latest:
+        healthy = [c for c in copies if c.restorable]
+        if not healthy:
+            raise CommandError(f"no healthy set-aside copy of your data in {db_path.parent}")
+        chosen = max(healthy, key=lambda c: c.set_aside_at).path
+    if chosen is None:
+        rows = [{"file": str(c.path), "setAsideAt": c.set_aside_at.isoformat(timespec="seconds"),
+                 "sessions": c.sessions, "restorable": c.restorable, "problem": c.problem} for c in copies]
+        if args.json:
+            print_json(rows)
+        elif not rows:
+            print(f"no set-aside copies of your data in {db_path.parent}")
+        else:
+            print_table(["file", "set aside", "sessions", "restorable"],
+                        [[r["file"], r["setAsideAt"], "" if r["sessions"] is None else r["sessions"],
+                          "yes" if r["restorable"] else f"no: {r['problem']}"] for r in rows])
+        return 0
+    report = restore(db_path, Path(chosen).expanduser().resolve())
+    if args.json:
+        print_json({"restored": str(report.restored), "sessions": report.sessions,
+                    "mergedSessions": report.merged_sessions,
+                    "previousKeptAs": str(report.previous_kept_as) if report.previous_kept_as else None})
+    else:
+        print(f"restored {report.restored}: {report.sessions} sessions, of which {report.merged_sessions} were "
+              f"saved after it was set aside")
+        if report.previous_kept_as is not None:
+            print(f"the data it replaced is kept as {report.previous_kept_as}")
+    return 0
 
 
 def list_sessions(args: argparse.Namespace, ctx: CliContext) -> int:

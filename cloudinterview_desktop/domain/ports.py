@@ -16,6 +16,18 @@ TokenSink = Callable[[str], None]
 ProgressSink = Callable[[int, int], None]
 
 
+class SessionLeases(Protocol):
+    """Which process runs a session: one at a time, so two windows never interleave turns of one interview."""
+
+    def claim(self, session_id: str) -> None:
+        """Hold the session for this process; SessionBusy when another process holds it."""
+
+    def release(self, session_id: str) -> None: ...
+
+    def holder(self, session_id: str) -> str:
+        """Who runs the session in another process, or '' when nobody else does."""
+
+
 class QuestionSource(Protocol):
     def select(self, config: SessionConfig, exclude: set[str], seed: int) -> list[BankItem]: ...
 

@@ -206,3 +206,4 @@ class SessionSummary:
     last_activity_at: datetime | None
     overall_score: float | None = None
     dimensions: dict[str, float] = field(default_factory=dict)  # rubric scores (1-4) that were observed
+    open_elsewhere: str = ""  # who runs it now in another window or terminal ("" when nobody else does)

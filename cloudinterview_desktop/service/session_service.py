@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from cloudinterview_desktop.domain.errors import DomainError, ProblemNotFound
+from cloudinterview_desktop.domain.errors import DomainError, ProblemNotFound, SessionBusy
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport
 from cloudinterview_desktop.domain.ports import (
     CodeRunner,
@@ -21,6 +21,7 @@ from cloudinterview_desktop.domain.ports import (
     InterviewerTurn,
     ProgressSink,
     QuestionSource,
+    SessionLeases,
     TokenSink,
     TurnContext,
     TurnKind,
@@ -84,8 +85,10 @@ class HintStep:
 class SessionService:
     def __init__(self, repository: SessionRepository, questions: QuestionSource, interviewer: Interviewer,
                  feedback: FeedbackBuilder, judge: CodeRunner | None = None, clock: Clock = datetime.now,
-                 profile_id: str = "local", session_file_dirs: tuple[Path, ...] = ()) -> None:
+                 profile_id: str = "local", session_file_dirs: tuple[Path, ...] = (),
+                 leases: SessionLeases | None = None) -> None:
         self._repo = repository
+        self._leases = leases
         self._questions = questions
         # Every turn, whoever writes it, keeps the turn contract; the bank's interviewer stands in for a turn
         # that cannot.
@@ -118,7 +121,9 @@ class SessionService:
                               topics=tuple(item.topics))
             for i, item in enumerate(items)
         ]
-        return self._repo.create(config, questions, self._clock(), self._profile)
+        session = self._repo.create(config, questions, self._clock(), self._profile)
+        self._claim(session.id)
+        return session
 
     def _pinned(self, slug: str, mode: Mode) -> BankItem:
         try:
@@ -132,6 +137,7 @@ class SessionService:
 
     def start_session(self, session_id: str, on_token: TokenSink | None = None,
                       cancel: threading.Event | None = None) -> SessionStep:
+        self._claim(session_id)
         session = self._repo.get(session_id)
         status = transition(session.status, Action.START)
         now = self._clock()
@@ -142,6 +148,7 @@ class SessionService:
         return self._ask(session, 0, intro, on_token, cancel)
 
     def resume_session(self, session_id: str) -> InterviewSession:
+        self._claim(session_id)
         session = self._repo.get(session_id)
         if session.status is SessionStatus.CREATED:
             return self.start_session(session_id).session
@@ -166,6 +173,7 @@ class SessionService:
 
     def next_question(self, session_id: str, on_token: TokenSink | None = None,
                       cancel: threading.Event | None = None) -> SessionStep:
+        self._claim(session_id)
         session = self._repo.get(session_id)
         session.require_open()
         if session.is_last_question:
@@ -178,6 +186,7 @@ class SessionService:
                       cancel: threading.Event | None = None, follow_up: bool = True,
                       delivery: dict[str, Any] | None = None) -> SessionStep:
         """Store the answer (committed before anything else happens), then let the interviewer follow up."""
+        self._claim(session_id)
         if not text.strip() and not code.strip():
             raise DomainError("the answer is empty")
         session = self._repo.get(session_id)
@@ -204,6 +213,7 @@ class SessionService:
 
     def chat(self, session_id: str, message: str, on_token: TokenSink | None = None,
              cancel: threading.Event | None = None) -> SessionStep:
+        self._claim(session_id)
         if not message.strip():
             raise DomainError("the message is empty")
         session = self._repo.get(session_id)
@@ -223,6 +233,7 @@ class SessionService:
     def hint(self, session_id: str, on_token: TokenSink | None = None,
              cancel: threading.Event | None = None) -> HintStep:
         """The problem's own ladder first; the interviewer writes hints only beyond it. Each hint records its level."""
+        self._claim(session_id)
         session = self._repo.get(session_id)
         session.require_open()
         index = session.current_question_index
@@ -247,6 +258,7 @@ class SessionService:
     def run_code(self, session_id: str, code: str, language: str, mode: JudgeMode = JudgeMode.RUN,
                  custom_inputs: list[dict[str, Any]] | None = None, progress: ProgressSink | None = None,
                  cancel: threading.Event | None = None) -> SessionStep:
+        self._claim(session_id)
         if self._judge is None:
             raise DomainError("the code judge is not available")
         session = self._repo.get(session_id)
@@ -268,6 +280,7 @@ class SessionService:
     def submit_code(self, session_id: str, code: str, language: str, progress: ProgressSink | None = None,
                     cancel: threading.Event | None = None) -> SessionStep:
         """Judge against the hidden tests; an accepted solution is also stored as the answer to the question."""
+        self._claim(session_id)
         step = self.run_code(session_id, code, language, JudgeMode.SUBMIT, None, progress, cancel)
         assert step.report is not None
         session = step.session
@@ -295,6 +308,7 @@ class SessionService:
         return self._judge.starter_code(item, language)
 
     def save_draft(self, session_id: str, question_index: int, language: str, code: str) -> None:
+        self._claim(session_id)
         self._repo.save_draft(session_id, question_index, language, code, self._clock())
 
     def drafts(self, session_id: str, question_index: int) -> dict[str, str]:
@@ -304,6 +318,7 @@ class SessionService:
 
     def end_session(self, session_id: str, on_token: TokenSink | None = None,
                     cancel: threading.Event | None = None) -> SessionStep:
+        self._claim(session_id)
         session = self._repo.get(session_id)
         status = transition(session.status, Action.COMPLETE)  # raises on "end twice" before any work is done
         items = {q.item_slug: self._questions.get(q.item_slug) for q in session.questions}
@@ -318,21 +333,27 @@ class SessionService:
             status=status, ended_at=now, activity_at=now, messages=messages, feedback=Feedback(now, feedback),
             events=[NewEvent(EventKind.FEEDBACK, now, None, {"source": feedback.get("source", "")}),
                     NewEvent(EventKind.STATUS_CHANGED, now, None, {"status": status.value})]))
+        self._release(session_id)
         return SessionStep(session, tuple(messages))
 
     def abandon_session(self, session_id: str) -> InterviewSession:
+        self._claim(session_id)
         session = self._repo.get(session_id)
         status = transition(session.status, Action.ABANDON)
         now = self._clock()
-        return self._repo.apply(session_id, SessionChanges(
+        session = self._repo.apply(session_id, SessionChanges(
             status=status, ended_at=now, activity_at=now,
             events=[NewEvent(EventKind.STATUS_CHANGED, now, None, {"status": status.value})]))
+        self._release(session_id)
+        return session
 
     def expire_idle(self, idle_for: timedelta) -> list[str]:
         """CloudInterview's Durable Objects clean up after 2 hours idle; here such sessions become `expired`."""
         now = self._clock()
         expired = []
         for session_id in self._repo.idle_in_progress(idle_for, now):
+            if self._holder(session_id):
+                continue  # idle here, but being run in another window or terminal
             session = self._repo.get(session_id)
             status = transition(session.status, Action.EXPIRE)
             last = session.last_activity_at or now
@@ -345,10 +366,15 @@ class SessionService:
 
     def interrupted_sessions(self) -> list[SessionSummary]:
         """Sessions left in progress (a crash, a killed process): offered for resume at start."""
-        return self._repo.summaries(status=SessionStatus.IN_PROGRESS)
+        return self._with_holders(self._repo.summaries(status=SessionStatus.IN_PROGRESS))
 
     def list_sessions(self, status: SessionStatus | None = None) -> list[SessionSummary]:
-        return self._repo.summaries(status=status)
+        return self._with_holders(self._repo.summaries(status=status))
+
+    def _with_holders(self, summaries: list[SessionSummary]) -> list[SessionSummary]:
+        """Sessions in progress that another process runs now are marked, so they are shown busy, not resumable."""
+        return [replace(s, open_elsewhere=self._holder(s.id)) if s.status is SessionStatus.IN_PROGRESS
+                or s.status is SessionStatus.CREATED else s for s in summaries]
 
     def delete_all_sessions(self) -> int:
         """"Delete all my data": every session with its answers, recordings and reports."""
@@ -360,10 +386,24 @@ class SessionService:
 
     def delete_session(self, session_id: str) -> int:
         """Delete the session with its answers, recordings and reports; returns the number of files removed."""
+        holder = self._holder(session_id)
+        if holder:
+            raise SessionBusy(session_id, holder)
         self._repo.delete(session_id)
         return remove_session_files(self._file_dirs, session_id)
 
     # -- internals -------------------------------------------------------------------------------------------
+
+    def _claim(self, session_id: str) -> None:
+        if self._leases is not None:
+            self._leases.claim(session_id)
+
+    def _release(self, session_id: str) -> None:
+        if self._leases is not None:
+            self._leases.release(session_id)
+
+    def _holder(self, session_id: str) -> str:
+        return self._leases.holder(session_id) if self._leases is not None else ""
 
     def _item_for(self, session: InterviewSession, index: int) -> BankItem:
         return self._questions.get(session.questions[index].item_slug)

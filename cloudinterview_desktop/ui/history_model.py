@@ -37,7 +37,7 @@ class HistoryModel(RowTableModel):
             f"{s.created_at:%Y-%m-%d %H:%M}",
             s.mode.value.capitalize(),
             f"{SENIORITY_LABELS.get(s.seniority, s.seniority)} {JOB_LABELS.get(s.job_type, s.job_type)}",
-            s.status.value.replace("_", " "),
+            f"open in {s.open_elsewhere}" if s.open_elsewhere else s.status.value.replace("_", " "),
             f"{s.answered}/{s.question_count}",
             "—" if s.overall_score is None else f"{s.overall_score:.0f}",
         )[index.column()]

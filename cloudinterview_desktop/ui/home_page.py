@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -143,5 +143,9 @@ class HomePage(QWidget):
                      f"{s.question_count}")
             item = QListWidgetItem(label)
             item.setData(256, s.id)
+            if s.open_elsewhere:  # run now by another window or terminal: shown, not resumable here
+                item.setText(f"{label}  —  open in {s.open_elsewhere}")
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip("This interview is running in another CloudInterview window or terminal.")
             self.resume_list.addItem(item)
         self.resume_box.setVisible(bool(sessions))

@@ -11,17 +11,42 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cloudinterview_desktop.app import build_core
+from cloudinterview_desktop.domain.errors import CloudInterviewError
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.logging_setup import setup_logging
 from cloudinterview_desktop.paths import resolve_paths
 from cloudinterview_desktop.resources import resource_path
+from cloudinterview_desktop.store.restore import keep_without_offering, restore, set_aside_copies
 from cloudinterview_desktop.ui import editor_lsp
 from cloudinterview_desktop.ui.error_dialog import install_gui_excepthook
 from cloudinterview_desktop.ui.main_window import MainWindow
+from cloudinterview_desktop.ui.single_instance import SingleInstance
 from cloudinterview_desktop.ui.voice_loader import VoiceLoader
 
 
-def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
+def offer_set_aside_copies(db_path: Path) -> None:
+    """A readable database that was set aside (an earlier release did so on a full disk) is offered back once."""
+    for copy in set_aside_copies(db_path, include_kept=False):
+        if not copy.restorable:
+            continue
+        answer = QMessageBox.question(
+            None, "Restore your earlier data?",
+            f"A copy of your data with {copy.sessions} session(s) was set aside on "
+            f"{copy.set_aside_at:%d %b %Y at %H:%M}, and it is readable:\n{copy.path}\n\nRestore it? What you saved "
+            "since is kept and merged into it. If you say no, the copy stays on disk and "
+            "`cloudinterview data restore` can bring it back later.")
+        try:
+            if answer == QMessageBox.StandardButton.Yes:
+                report = restore(db_path, copy.path)
+                QMessageBox.information(None, "CloudInterview",
+                                        f"Restored: {report.sessions} session(s) are back in your history.")
+            else:
+                keep_without_offering(copy.path)
+        except (CloudInterviewError, OSError) as exc:
+            QMessageBox.warning(None, "CloudInterview", f"The copy was not restored: {exc}")
+
+
+def run_gui(home: Path | None = None, exit_after_shown: bool = False, files: list[str] | None = None) -> int:
     # Chromium's sandbox cannot start as root (containers, CI); Qt WebEngine needs it off there.
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -34,7 +59,20 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
     app.setDesktopFileName("cloudinterview")  # Wayland matches the window to its .desktop entry and icon
     app.setWindowIcon(QIcon(str(resource_path("icons", "cloudinterview.png"))))
     install_gui_excepthook(paths)
-    core = build_core(home)
+    files = [str(Path(f).resolve()) for f in files or []]
+    instance = SingleInstance(paths.data_dir)
+    if not instance.become_primary():
+        if instance.hand_over(files):
+            return 0  # the running window came to the front with the files
+        QMessageBox.warning(None, "CloudInterview", "CloudInterview is already open on this data but does not "
+                            "answer. Close it (or wait for it to finish), then start it again.")
+        return 1
+    offer_set_aside_copies(paths.db_path)
+    try:
+        core = build_core(home)
+    except CloudInterviewError as exc:  # a full or read-only disk, data busy elsewhere: words, not a traceback
+        QMessageBox.critical(None, "CloudInterview cannot open your data", str(exc))
+        return 1
     language_server = editor_lsp.LanguageServer()
     editor_lsp.install(language_server)
     engine = SessionEngine(core.service, core.bank_service)
@@ -45,7 +83,10 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
     window.shown.connect(voice.start)
     if exit_after_shown:
         window.shown.connect(lambda: QTimer.singleShot(0, window.close))
+    instance.activated.connect(window.bring_forward)
     window.show()
+    if files:
+        QTimer.singleShot(0, lambda: window.bring_forward(files))
     for note in core.startup_notes:
         QTimer.singleShot(0, lambda note=note: QMessageBox.information(window, "CloudInterview", note))
     code = app.exec()
@@ -53,4 +94,5 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False) -> int:
     voice.shutdown()
     language_server.stop()
     core.close()
+    instance.release()
     return int(code)

@@ -153,10 +153,21 @@ class MainWindow(QMainWindow):
         self.home.start_button.setEnabled(False)
         self._call("create_session", config=config)
 
-    def open_bank(self) -> None:
+    def open_bank(self, import_path: str = "") -> None:
         browser = ProblemBrowser(self.engine, self)
         browser.practise_requested.connect(self.practise_question)
+        if import_path:
+            browser.import_path(import_path)
         browser.exec()
+
+    def bring_forward(self, files: list[str]) -> None:
+        """A later launch of the app: this window comes to the front, and a question file it named is imported."""
+        self.showNormal() if self.isMinimized() else self.show()
+        self.raise_()
+        self.activateWindow()
+        for path in files:
+            if path.lower().endswith((".json", ".jsonl", ".csv")):
+                self.open_bank(import_path=path)
 
     def practise_question(self, slug: str, kind: str) -> None:
         """A short interview on one question from the bank, with the home page's other choices."""

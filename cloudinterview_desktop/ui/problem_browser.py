@@ -176,8 +176,11 @@ class ProblemBrowser(QDialog):
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import questions", "", "Questions (*.json *.jsonl *.csv)")
         if path:
-            self.count.setText("Importing…")
-            self._call("bank.import_file", path=path)
+            self.import_path(path)
+
+    def import_path(self, path: str) -> None:
+        self.count.setText("Importing…")
+        self._call("bank.import_file", path=path)
 
     def _on_finished(self, request_id: int, op: str, result: object) -> None:
         if self._pending.pop(request_id, None) is None:
