@@ -37,9 +37,9 @@ def data_folder() -> Path:
     return Path(database).parent
 
 
-def retry_busy(attempt: Callable[[], T], folder: Path, doing: str, wait_s: float = BUSY_WAIT_S) -> T:
+def retry_busy(attempt: Callable[[], T], folder: Path, doing: str, wait_s: float | None = None) -> T:
     """Run `attempt` again while the database is busy, up to `wait_s` seconds in all; then name who holds it."""
-    deadline = time.monotonic() + wait_s
+    deadline = time.monotonic() + (BUSY_WAIT_S if wait_s is None else wait_s)
     delay = 0.02
     while True:
         try:

@@ -27,7 +27,7 @@ BUSY_CODES = ("SQLITE_BUSY", "SQLITE_LOCKED")
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:
-    """The error, what it wraps (peewee keeps the sqlite3 error as its first argument) and what caused it."""
+    """The error, what it wraps (peewee keeps the sqlite3 error as `orig`) and what caused it."""
     seen: set[int] = set()
     stack = [exc]
     while stack:
@@ -37,7 +37,7 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         seen.add(id(current))
         yield current
         stack.extend(arg for arg in current.args[:1] if isinstance(arg, BaseException))
-        for linked in (current.__cause__, current.__context__):
+        for linked in (current.__cause__, current.__context__, getattr(current, "orig", None)):
             if linked is not None:
                 stack.append(linked)
 
