@@ -6,22 +6,17 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from cloudinterview_desktop.app import build_core
 from cloudinterview_desktop.domain.errors import CloudInterviewError
-from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.logging_setup import setup_logging
 from cloudinterview_desktop.paths import resolve_paths
 from cloudinterview_desktop.resources import resource_path
 from cloudinterview_desktop.store.restore import keep_without_offering, restore, set_aside_copies
-from cloudinterview_desktop.ui import editor_lsp
 from cloudinterview_desktop.ui.error_dialog import install_gui_excepthook
-from cloudinterview_desktop.ui.main_window import MainWindow
 from cloudinterview_desktop.ui.single_instance import SingleInstance
-from cloudinterview_desktop.ui.voice_loader import VoiceLoader
 
 
 def offer_set_aside_copies(db_path: Path) -> None:
@@ -52,6 +47,8 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False, files: lis
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     paths = resolve_paths(home)
     setup_logging(paths)
+    # Qt WebEngine (imported later, only by the one window) needs shared OpenGL contexts set before the app exists.
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("CloudInterview")
@@ -67,6 +64,13 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False, files: lis
         QMessageBox.warning(None, "CloudInterview", "CloudInterview is already open on this data but does not "
                             "answer. Close it (or wait for it to finish), then start it again.")
         return 1
+    # Only the one window pays for the heavy imports (the core, the engine, Qt WebEngine); a second launch is quick.
+    from cloudinterview_desktop.app import build_core
+    from cloudinterview_desktop.engine.session_engine import SessionEngine
+    from cloudinterview_desktop.ui import editor_lsp
+    from cloudinterview_desktop.ui.main_window import MainWindow
+    from cloudinterview_desktop.ui.voice_loader import VoiceLoader
+
     offer_set_aside_copies(paths.db_path)
     try:
         core = build_core(home)
