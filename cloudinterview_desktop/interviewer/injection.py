@@ -37,9 +37,11 @@ _PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
 
 # Markup that frames text as coming from the system or closes the answer: no candidate needs it to answer.
 _MARKUP = re.compile(r"</?\s*(system|assistant|user|candidate[_ ]?(answer|input)?|instructions?|admin)\b[^>]*>|"
-                     r"<!--|\[\[\s*(system|instructions?|admin|override|note|evaluator|grader)\b[^\]]*\]\]|#{2,}\s*(end|start|begin)\b|\b(end|start) of (the )?(candidate|user|"
+                     r"<!--|\[\[\s*(system|instructions?|admin|override|note|evaluator|grader)\b[^\]]*\]\]|"
+                     r"#{2,}\s*(end|start|begin)\b|\b(end|start) of (the )?(candidate|user|"
                      r"answer|input)\b|\b\w+_(override|directive|mode)\s*[:=]|\b(override_score|set\(score|"
-                     r"(final|overall|candidate|interview|hire)[_ ]?score\s*[:=]\s*(max|\d)|score\s*[:=]\s*max\b)", re.IGNORECASE)
+                     r"(final|overall|candidate|interview|hire)[_ ]?score\s*[:=]\s*(max|\d)|"
+                     r"score\s*[:=]\s*max\b)", re.IGNORECASE)
 # Who decides the score, and words that tell them what to decide: a sentence with both addresses the evaluator.
 _JUDGE = re.compile(r"\b(grader|grading|evaluator|évaluat\w*|rubric|reviewer|autograder|assessor|assistant|"
                     r"ai|scoring (model|system)|automated (grader|reviewer|scorer|system)|platform (team|operator|"

@@ -1,5 +1,7 @@
-"""The feedback page's text: score and how it was computed, hire band, strengths, improvements with next steps and
-recommended problems, and a line per question, as HTML in which everything from the session is escaped."""
+"""The feedback page's text, in the order people read it: a summary card (overall, hire band or why not, what went
+well, what to practise next with links to problems), then one card per question (verdict, tests, complexity, the
+answer's own words), then the rubric table (a widget below), and last "How this was scored". Everything that comes
+from the session is escaped."""
 
 from __future__ import annotations
 
@@ -8,6 +10,11 @@ from typing import Any
 
 from cloudinterview_desktop.report.content import ReportInput
 from cloudinterview_desktop.report.text import clean
+
+PRACTISE_SCHEME = "practise"  # <a href="practise:SLUG">: the page asks the window for a short interview on it
+TOP = 3
+CARD = ("<table width='100%' cellpadding='10' cellspacing='0' style='border: 1px solid palette(mid); "
+        "margin-bottom: 10px'><tr><td>{}</td></tr></table>")
 
 
 def _e(value: Any) -> str:
@@ -22,50 +29,108 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>" if items else ""
 
 
-def feedback_html(data: ReportInput) -> str:
+def _overall_line(data: ReportInput) -> str:
     overall = data.overall
-    score = overall.get("score")
-    band = overall.get("hire_band")
-    parts = ["<h1>Interview feedback</h1>",
-             f"<p><b>Score:</b> {f'{score:.0f} / 100' if isinstance(score, int | float) else 'not scored'}"
-             f" &mdash; {_e(overall.get('basis', ''))}</p>",
-             f"<p><b>Hire band:</b> {_e(band) if band else 'not given'} &mdash; "
-             f"{_e(overall.get('hire_band_reason', ''))}</p>",
-             f"<p><i>{_e(data.feedback.get('label', ''))} Feedback {_e(data.origin)}.</i></p>",
-             "<h2>Strengths</h2>"]
-    strengths = overall.get("strengths") or []
-    parts.append(_list([f"<b>{_e(s.get('dimension', ''))}</b>{_level(s.get('score'))}: "
-                        + "; ".join(_e(e) for e in s.get("evidence", [])) for s in strengths])
-                 or "<p>No dimension reached 3.5 of 4 with evidence.</p>")
-    parts.append("<h2>Improvements</h2>")
-    improvements = []
-    for item in overall.get("improvements") or []:
-        lines = [_e(e) for e in item.get("evidence", [])]
-        lines += [f"Next: {_e(step)}" for step in item.get("next_steps", [])]
-        lines += [f"Practise: {_e(r['title'])} ({_e(r['difficulty'])}, {_e(r['topic'])})"
-                  for r in item.get("recommended") or []]
-        if item.get("recommended_note"):
-            lines.append(_e(item["recommended_note"]))
-        improvements.append(f"<b>{_e(item.get('dimension', ''))}</b>{_level(item.get('score'))}{_list(lines)}")
-    parts.append(_list(improvements) or "<p>No dimension scored 2.5 or lower with evidence.</p>")
-    delivery = overall.get("delivery")
-    if delivery:
-        parts.append("<h2>Delivery</h2>")
-        parts.append(f"<p>{delivery['answers']} spoken answer(s), {delivery.get('words_per_minute') or '-'} words per "
-                     f"minute, {delivery['fillers']} filler words, {delivery['long_pauses']} long pause(s). "
-                     f"<i>{_e(delivery.get('note', ''))}</i></p>")
-    parts.append("<h2>Questions</h2>")
-    rows = []
-    for question in data.session.questions:
-        rubric = data.rubric(question.index)
-        q_score = rubric.get("score")
-        line = (f"<b>Q{question.index + 1} {_e(question.title)}</b> ({_e(question.kind)}): "
-                f"{_e(str(rubric.get('status', 'not asked')).replace('_', ' '))}, "
-                f"{f'score {q_score:.0f}' if isinstance(q_score, int | float) else 'no score'}")
-        if rubric.get("tests"):
-            line += f"; hidden tests {_e(rubric['tests'])}, verdict {_e(rubric.get('verdict') or '-')}"
-        if rubric.get("missed"):
-            line += "; missed: " + "; ".join(_e(p) for p in rubric["missed"])
-        rows.append(line)
-    parts.append(_list(rows))
+    score, band = overall.get("score"), overall.get("hire_band")
+    figure = f"{score:.0f} / 100" if isinstance(score, int | float) else "not scored"
+    band_text = (f"Hire band: <b>{_e(band)}</b>" if band else
+                 f"No hire band: {_e(overall.get('hire_band_reason') or 'not enough was scored')}")
+    return f"<h2>Overall {figure}</h2><p>{band_text}</p>"
+
+
+def _strengths(data: ReportInput) -> str:
+    strengths = (data.overall.get("strengths") or [])[:TOP]
+    items = [f"<b>{_e(s.get('dimension', ''))}</b>{_level(s.get('score'))}"
+             + (f": {_e((s.get('evidence') or [''])[0])}" if s.get("evidence") else "") for s in strengths]
+    return "<h3>Strengths: what went well</h3>" + (_list(items) or
+                                                   "<p>Nothing reached a strong level with evidence yet.</p>")
+
+
+def _practise(data: ReportInput) -> str:
+    improvements = (data.overall.get("improvements") or [])[:TOP]
+    items = []
+    for item in improvements:
+        line = f"<b>{_e(item.get('dimension', ''))}</b>{_level(item.get('score'))}"
+        steps = item.get("next_steps") or []
+        if steps:
+            line += f": {_e(steps[0])}"
+        links = [f"<a href='{PRACTISE_SCHEME}:{_e(r['slug'])}'>{_e(r['title'])}</a> ({_e(r['difficulty'])})"
+                 for r in (item.get("recommended") or [])[:TOP] if r.get("slug")]
+        if links:
+            line += "<br>Practise: " + ", ".join(links)
+        items.append(line)
+    return "<h3>Improvements: what to practise next</h3>" + (_list(items) or
+                                                             "<p>No dimension scored low with evidence.</p>")
+
+
+def _question_card(data: ReportInput, index: int) -> str:
+    question = data.session.questions[index]
+    rubric = data.rubric(index)
+    status = str(rubric.get("status", "not asked")).replace("_", " ")
+    score = rubric.get("score")
+    head = (f"<h3>Q{index + 1} · {_e(question.title)}</h3><p><i>{_e(question.kind)}</i> · {_e(status)}"
+            f"{f' · {score:.0f} / 100' if isinstance(score, int | float) else ''}</p>")
+    facts = []
+    if rubric.get("tests"):
+        facts.append(f"Verdict: <b>{_e(str(rubric.get('verdict') or '-').replace('_', ' '))}</b>, hidden tests "
+                     f"{_e(rubric['tests'])}")
+    complexity = (rubric.get("dimensions") or {}).get("complexity") or {}
+    for evidence in complexity.get("evidence") or []:
+        text = evidence.get("text") if isinstance(evidence, dict) else evidence
+        if text:
+            facts.append(f"Complexity: {_e(text)}")
+            break
+    if rubric.get("missed"):
+        facts.append("Key points missed: " + "; ".join(_e(p) for p in rubric["missed"]))
+    star = rubric.get("star") or {}
+    for part, found in star.items():
+        if isinstance(found, dict):
+            said = f"\u201c{_e(found['quote'])}\u201d" if found.get("present") and found.get("quote") else "missing"
+            facts.append(f"{_e(part.capitalize())}: {said}")
+    quotes: list[str] = []
+    for name, dimension in (rubric.get("dimensions") or {}).items():
+        if name in ("star_structure", "ownership") or not isinstance(dimension, dict):
+            continue  # behavioral answers are quoted part by part above
+        for evidence in dimension.get("evidence") or []:
+            if isinstance(evidence, dict) and evidence.get("type") == "quote" and evidence.get("text"):
+                quote = f"\u201c{_e(evidence['text'])}\u201d"
+                if quote not in quotes:
+                    quotes.append(quote)
+    body = _list(facts) + ("<p><b>In your words:</b> " + " ".join(quotes[:TOP]) + "</p>" if quotes else "")
+    return CARD.format(head + body)
+
+
+def _how_scored(data: ReportInput) -> str:
+    overall = data.overall
+    parts = ["<h2>How this was scored</h2>", f"<p>{_e(overall.get('basis', ''))}</p>"]
+    if overall.get("hire_band_reason"):
+        parts.append(f"<p>Hire band: {_e(overall['hire_band_reason'])}</p>")
+    parts.append(f"<p><i>{_e(data.feedback.get('label', ''))} Feedback {_e(data.origin)}.</i></p>")
     return "".join(parts)
+
+
+def _delivery(data: ReportInput) -> str:
+    delivery = data.overall.get("delivery")
+    if not delivery:
+        return ""
+    return ("<h3>Delivery</h3>"
+            f"<p>{delivery['answers']} spoken answer(s), {delivery.get('words_per_minute') or '-'} words per minute, "
+            f"{delivery['fillers']} filler words, {delivery['long_pauses']} long pause(s). "
+            f"<i>{_e(delivery.get('note', ''))}</i></p>")
+
+
+def summary_html(data: ReportInput) -> str:
+    """The part above the rubric table: the summary card and the per-question cards."""
+    stored = "" if data.session.feedback is not None else f"<p><i>Feedback {_e(data.origin)}.</i></p>"
+    card = CARD.format(_overall_line(data) + stored + _strengths(data) + _practise(data) + _delivery(data))
+    questions = "".join(_question_card(data, q.index) for q in data.session.questions)
+    return "<h1>Interview feedback</h1>" + card + "<h2>Question by question</h2>" + questions
+
+
+def scoring_html(data: ReportInput) -> str:
+    """The part below the rubric table."""
+    return _how_scored(data)
+
+
+def feedback_html(data: ReportInput) -> str:
+    return summary_html(data) + scoring_html(data)

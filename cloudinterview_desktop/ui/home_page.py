@@ -1,11 +1,15 @@
-"""Home: start an interview in three steps (mode, job and level, optional job description), or resume one."""
+"""Home: where you stand (a welcome on the first run, an interrupted session to resume, the last sessions and the
+weakest area to practise), and an interview started in three steps (mode, job and level, job description)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -13,12 +17,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from cloudinterview_desktop.domain.session import InterviewStyle, Mode, SessionConfig, SessionSummary
+from cloudinterview_desktop.report.standing import WeakSpot, standing
 from cloudinterview_desktop.ui.choices import (
     DIFFICULTY_LABELS,
     JOB_LABELS,
@@ -26,6 +32,7 @@ from cloudinterview_desktop.ui.choices import (
     SENIORITY_LABELS,
     STYLE_LABELS,
 )
+from cloudinterview_desktop.ui.home_cards import ProgressCard, WelcomeCard
 
 
 def _combo(labels: dict[str, str], name: str) -> QComboBox:
@@ -73,11 +80,14 @@ class HomePage(QWidget):
         self.resume_button = QPushButton("Resume")
         self.resume_button.setEnabled(False)
         self.resume_box = QGroupBox("Continue where you left off")
+        self.welcome = WelcomeCard()
+        self.progress = ProgressCard()
+        self.progress.setVisible(False)
         self._build()
         self._connect()
 
     def _build(self) -> None:
-        title = QLabel("<h1>Practice an interview</h1><p>Everything runs on this computer.</p>")
+        title = QLabel("<h1>Practise an interview</h1>")
         form = QFormLayout()
         form.addRow("1. Mode", self.mode)
         form.addRow("2. Job", self.job)
@@ -99,20 +109,45 @@ class HomePage(QWidget):
         column.setMaximumWidth(780)
         inner = QVBoxLayout(column)
         inner.addWidget(title)
+        inner.addWidget(self.welcome)
+        inner.addWidget(resume_box)
+        inner.addWidget(self.progress)
+        inner.addWidget(QLabel("<h3>Start an interview</h3>"))
         inner.addLayout(form)
         inner.addLayout(buttons)
-        inner.addWidget(resume_box)
         inner.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(column, 3)
-        layout.addStretch(1)
+        centred = QWidget()
+        row = QHBoxLayout(centred)
+        row.addStretch(1)
+        row.addWidget(column, 3)
+        row.addStretch(1)
+        scroll = QScrollArea()  # the cards and the form stay reachable on a small screen or at 150 % scaling
+        scroll.setWidget(centred)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        QVBoxLayout(self).addWidget(scroll)
 
     def _connect(self) -> None:
         self.start_button.clicked.connect(lambda: self.start_requested.emit(self.config()))
         self.resume_list.currentItemChanged.connect(lambda item, _prev: self.resume_button.setEnabled(item is not None))
         self.resume_button.clicked.connect(self._resume_selected)
         self.resume_list.itemActivated.connect(lambda item: self.resume_requested.emit(item.data(256)))
+        self.progress.practise_requested.connect(self._practise)
+
+    def _practise(self, spot: WeakSpot) -> None:
+        self.start_requested.emit(replace(self.config(), mode=spot.mode, question_count=spot.question_count,
+                                          coding_count=spot.coding_count, job_description=""))
+
+    def set_history(self, sessions: list[SessionSummary]) -> None:
+        """Every session of the person: the welcome until one is scored, then where they stand."""
+        where = standing(sessions)
+        self.welcome.setVisible(where.first_time)
+        self.progress.setVisible(not where.first_time)
+        if not where.first_time:
+            self.progress.show_standing(where)
+
+    def set_interviewer(self, headline: str) -> None:
+        self.welcome.set_interviewer(headline)
 
     def _resume_selected(self) -> None:
         item = self.resume_list.currentItem()

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._connect_callbacks()
         self.apply_preferences()
         self._call("interrupted_sessions")
+        self._call("list_sessions")
 
     # -- wiring ----------------------------------------------------------------------------------------------
 
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.interview.end_requested.connect(self._confirm_end)
         self.interview.stop_requested.connect(self._stop)
         self.summary.home_requested.connect(self.go_home)
+        self.summary.practise_requested.connect(self.practise_question)
         self.home_action.triggered.connect(self.go_home)
         self.history_action.triggered.connect(self.show_history)
         self.settings_action.triggered.connect(self.open_settings)
@@ -240,6 +242,7 @@ class MainWindow(QMainWindow):
         self.home.start_button.setEnabled(True)
         self.pages.setCurrentWidget(self.home)
         self._call("interrupted_sessions")
+        self._call("list_sessions")
 
     # -- engine results --------------------------------------------------------------------------------------
 
@@ -265,6 +268,7 @@ class MainWindow(QMainWindow):
         if op == "warm_up":
             headline, _, details = str(result).partition("\n")
             self.statusBar().setToolTip(details)  # the model file, GPU and check figures, for who wants them
+            self.home.set_interviewer(headline)
             self._note_ready(headline)
             return
         self.interview.set_busy(False)
@@ -275,6 +279,7 @@ class MainWindow(QMainWindow):
             return
         if op == "list_sessions":
             self.history.set_sessions(list(result))  # type: ignore[call-overload]
+            self.home.set_history(list(result))  # type: ignore[call-overload]
             self.summary.set_history(list(result))  # type: ignore[call-overload]
             return
         if op in {"delete_session", "delete_all_sessions"}:

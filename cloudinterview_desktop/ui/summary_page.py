@@ -1,5 +1,5 @@
-"""The feedback page: the rubric with its evidence, strengths, improvements and hire band as stored at the end of
-the session, and exports to PDF, Markdown and JSON (written off the GUI thread)."""
+"""The feedback page, in reading order: the summary card and the per-question cards, the rubric table with its
+evidence, and "How this was scored" behind a disclosure; exports to PDF, Markdown and JSON (off the GUI thread)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +27,7 @@ from cloudinterview_desktop.report.content import ReportInput, prepare
 from cloudinterview_desktop.report.export import EXTENSIONS
 from cloudinterview_desktop.ui.feedback_export import ReportExporter
 from cloudinterview_desktop.ui.feedback_model import RubricModel
-from cloudinterview_desktop.ui.feedback_view import feedback_html
+from cloudinterview_desktop.ui.feedback_view import PRACTISE_SCHEME, scoring_html, summary_html
 
 # (parent, caption, suggested path, filter) -> the chosen path, or "" when cancelled: QFileDialog by default.
 PathChooser = Callable[[QWidget, str, str, str], str]
@@ -44,6 +45,7 @@ class SummaryPage(QWidget):
     export_requested = Signal(str, str)  # format ("pdf", "md", "json"), path: the user chose where to save
     export_finished = Signal(str)  # the path written
     export_failed = Signal(str)  # why not
+    practise_requested = Signal(str, str)  # slug, kind: a recommended problem was clicked
 
     def __init__(self, parent: QWidget | None = None, choose_path: PathChooser | None = None,
                  exporter: ReportExporter | None = None, export_dir: Path | None = None) -> None:
@@ -56,6 +58,7 @@ class SummaryPage(QWidget):
         self.headline = QLabel()
         self.headline.setTextFormat(Qt.TextFormat.RichText)
         self.headline.setWordWrap(True)
+        self.headline.setVisible(False)  # the summary card leads with the same figures; kept for assistive tools
         self.rubric_model = RubricModel()
         self.rubric = QTableView()
         self.rubric.setModel(self.rubric_model)
@@ -68,6 +71,16 @@ class SummaryPage(QWidget):
         self.view = QTextBrowser()
         self.view.setAccessibleName("Feedback")
         self.view.setOpenLinks(False)
+        self.scoring_toggle = QToolButton()
+        self.scoring_toggle.setText("How this was scored")
+        self.scoring_toggle.setCheckable(True)
+        self.scoring_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.scoring_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.scoring = QLabel()
+        self.scoring.setTextFormat(Qt.TextFormat.RichText)
+        self.scoring.setWordWrap(True)
+        self.scoring.setVisible(False)
+        self.scoring.setAccessibleName("How this was scored")
         self.export_buttons = {fmt: QPushButton(f"Export {LABELS[fmt]}\u2026") for fmt in ("pdf", "md", "json")}
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -77,10 +90,10 @@ class SummaryPage(QWidget):
 
     def _build(self) -> None:
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.rubric)
         splitter.addWidget(self.view)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.addWidget(self.rubric)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         buttons = QHBoxLayout()
         for button in self.export_buttons.values():
             buttons.addWidget(button)
@@ -89,16 +102,28 @@ class SummaryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.scoring_toggle)
+        layout.addWidget(self.scoring)
         layout.addLayout(buttons)
 
     def _connect_callbacks(self) -> None:
         self.home_button.clicked.connect(self.home_requested)
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
+        self.view.anchorClicked.connect(self._link)
+        self.scoring_toggle.toggled.connect(self._show_scoring)
         self.exporter.finished.connect(self._exported)
         self.exporter.failed.connect(self._export_failed)
 
     # -- showing ---------------------------------------------------------------------------------------------
+
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == PRACTISE_SCHEME and url.path():
+            self.practise_requested.emit(url.path(), "coding")
+
+    def _show_scoring(self, shown: bool) -> None:
+        self.scoring.setVisible(shown)
+        self.scoring_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def set_history(self, sessions: list[SessionSummary]) -> None:
         """The person's sessions, for the progress chart of exported reports (earlier ones are picked out)."""
@@ -112,11 +137,11 @@ class SummaryPage(QWidget):
         score, band = overall.get("score"), overall.get("hire_band")
         self.headline.setText(
             f"<h2>Overall {f'{score:.0f} / 100' if isinstance(score, int | float) else 'not scored'} &middot; "
-            f"hire band: {escape(str(band)) if band else 'not given'}</h2>"
-            f"<small>{escape(str(overall.get('basis', '')))}</small>")
+            f"hire band: {escape(str(band)) if band else 'not given'}</h2>")
         self.rubric_model.set_dimensions(self.data.dimensions)
         self.rubric.resizeRowsToContents()
-        self.view.setHtml(feedback_html(self.data))
+        self.view.setHtml(summary_html(self.data))
+        self.scoring.setText(scoring_html(self.data))
         self.status.clear()
         for button in self.export_buttons.values():
             button.setEnabled(True)

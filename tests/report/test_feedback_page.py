@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.ai.services.model_feedback import ModelFeedbackBuilder
@@ -95,3 +96,35 @@ def test_the_main_window_opens_a_past_session_on_the_feedback_page(qtbot: QtBot,
     assert window.summary.rubric_model.rowCount() == len(session.feedback.payload["dimensions"])
     assert "Interview feedback" in window.summary.view.toPlainText()
     window.close()
+
+
+def test_the_page_reads_summary_first_then_questions_then_rubric_and_links_to_practice(qtbot: QtBot,
+                                                                                         core: Any) -> None:
+    from cloudinterview_desktop.domain.session import Mode, SessionConfig
+
+    service = rubric_service(core)
+    session = service.create_session(SessionConfig(mode=Mode.TECHNICAL, question_count=1, coding_count=1), seed=5)
+    session = service.start_session(session.id).session
+    service.submit_code(session.id, "class Solution:\n    pass\n", "python")  # a wrong submission
+    session = service.end_session(session.id).session
+    page = _page(qtbot, [])
+    page.show_session(session)
+    text = page.view.toPlainText()
+    order = [text.index(words) for words in ("Overall", "Strengths: what went well",
+                                             "Improvements: what to practise next", "Question by question",
+                                             f"Q1 · {session.questions[0].title}")]
+    assert order == sorted(order)
+    assert "How this was scored" not in text and not page.scoring.isVisible()
+    splitter = page.view.parentWidget()
+    assert splitter.indexOf(page.view) < splitter.indexOf(page.rubric)  # the table comes after the cards
+    page.show()
+    page.scoring_toggle.click()
+    assert page.scoring.isVisible() and "weighted mean" in page.scoring.text()
+    html = page.view.toHtml()
+    recommended = [r for item in session.feedback.payload["overall"]["improvements"]
+                   for r in item.get("recommended") or []]
+    assert recommended, "a failed coding question recommends problems to practise"
+    assert f"practise:{recommended[0]['slug']}" in html
+    with qtbot.waitSignal(page.practise_requested) as clicked:
+        page.view.anchorClicked.emit(QUrl(f"practise:{recommended[0]['slug']}"))
+    assert clicked.args == [recommended[0]["slug"], "coding"]

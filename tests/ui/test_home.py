@@ -1,0 +1,68 @@
+"""Home shows where the person stands: a welcome on the first run, then the last sessions, the trend and the
+weakest area, whose "Practise this" starts a short interview on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from cloudinterview_desktop.domain.session import Mode, SessionConfig, SessionStatus
+from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.ui.main_window import MainWindow
+
+WEAK = "We fixed it."
+STRONG = ("Situation: our checkout failed 3% of payments. Task: I owned the fix. Action: I traced the retries, I "
+          "wrote an idempotency key and I rolled it out behind a flag. Result: failures fell to 0.2% in a week. "
+          "I learned to measure before changing anything.")
+
+
+def _finished(core: Any, answer: str, seed: int) -> None:
+    service = core.service
+    session = service.create_session(SessionConfig(mode=Mode.BEHAVIORAL, question_count=1), seed=seed)
+    service.start_session(session.id)
+    service.submit_answer(session.id, answer)
+    service.end_session(session.id)
+
+
+def _window(qtbot: QtBot, core: Any) -> tuple[MainWindow, SessionEngine]:
+    engine = SessionEngine(core.service)
+    window = MainWindow(engine, core.settings, use_monaco=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window, engine
+
+
+def test_the_first_run_welcomes_and_says_everything_stays_here(qtbot: QtBot, core: Any) -> None:
+    window, engine = _window(qtbot, core)
+    home = window.home
+    qtbot.waitUntil(lambda: "Welcome" in home.welcome.text.text(), timeout=10_000)
+    assert home.welcome.isVisible() and not home.progress.isVisible()
+    assert "stays on this computer" in home.welcome.text.text()
+    home.set_interviewer("Interviewer: the question bank")
+    assert "Interviewer: the question bank" in home.welcome.text.text()
+    window.close()
+    engine.shutdown()
+
+
+def test_history_shows_scores_trend_and_the_weakest_area_to_practise(qtbot: QtBot, core: Any) -> None:
+    _finished(core, WEAK, 1)
+    _finished(core, STRONG, 2)
+    window, engine = _window(qtbot, core)
+    home = window.home
+    qtbot.waitUntil(lambda: home.progress.isVisible(), timeout=10_000)
+    assert not home.welcome.isVisible()
+    scores = [s.overall_score for s in core.sessions.summaries()]
+    text = home.progress.recent.text()
+    assert all(f"<b>{score:.0f}</b> / 100" in text for score in scores)
+    assert f"<b>+{scores[0] - scores[1]:.0f}</b> points" in text  # newest first: the strong answer came last
+    assert "Weakest lately: " in home.progress.weak.text()
+    spot = home.progress._weakest
+    assert spot is not None and spot.mode is Mode.BEHAVIORAL
+    home.progress.practise_button.click()
+    qtbot.waitUntil(lambda: window.session is not None and window.session.status is SessionStatus.IN_PROGRESS,
+                    timeout=20_000)
+    assert window.session.config.mode is Mode.BEHAVIORAL
+    assert len(window.session.questions) == spot.question_count
+    window.close()
+    engine.shutdown()
