@@ -193,6 +193,25 @@ def _topic(item: BehavioralQuestion) -> str:
                      COMPETENCY_WORDS.get(item.competency, ""), *item.follow_ups, *item.gap_follow_ups.values()])
 
 
+# A sentence the candidate labelled ("Situation: ...", "Result - ...") is that part, whatever else it says.
+_LABELLED = re.compile(r"^\W*(situation|context|background|task|goal|actions?|results?|outcome|impact|reflection|"
+                       r"lessons?(?: learned)?|learnings?)\s*[:\-\u2013\u2014]\s*\S", re.IGNORECASE)
+_LABEL_PART = {"situation": "situation", "context": "situation", "background": "situation", "task": "task",
+               "goal": "task", "action": "action", "actions": "action", "result": "result", "results": "result",
+               "outcome": "result", "impact": "result", "reflection": "reflection", "lesson": "reflection",
+               "lessons": "reflection", "lesson learned": "reflection", "lessons learned": "reflection",
+               "learning": "reflection", "learnings": "reflection"}
+
+
+def _labelled(parts: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for sentence in parts:
+        match = _LABELLED.match(sentence)
+        if match:
+            found.setdefault(_LABEL_PART[match.group(1).lower()], sentence)
+    return found
+
+
 def analyze_behavioral(answer: str, item: BehavioralQuestion | None) -> BehavioralAnalysis:
     injection = scan(answer)
     text = injection.clean_text
@@ -208,9 +227,14 @@ def analyze_behavioral(answer: str, item: BehavioralQuestion | None) -> Behavior
             _PAST.search(s) or any(w.lower() in _IRREGULAR_PAST for w in words(s)))))), "")
     result = Finding(True, measurable) if measurable else _first(_OUTCOME, later)
     relevance = _relevance(text, _topic(item)) if item is not None else ON_TOPIC
-    found = {"situation": situation, "task": _first(_TASK, parts),
-             "action": Finding(bool(actions), actions[0] if actions else ""), "result": result,
+    task = _first(_TASK, parts)
+    # The action quoted is the first that is not the task's own sentence ("Task: I owned the fix").
+    action = next((a for a in actions if a != task.quote), actions[0] if actions else "")
+    found = {"situation": situation, "task": task, "action": Finding(bool(actions), action), "result": result,
              "reflection": _first(_REFLECTION, parts)}
+    for part, sentence in _labelled(parts).items():
+        if part != "result" or not found["result"].present:  # a measured result found by code stays
+            found[part] = Finding(True, sentence)
     return BehavioralAnalysis(
         parts=found, measurable_result=Finding(bool(measurable), measurable), first_person_actions=actions,
         we_sentences=sum(1 for s in parts if _WE.search(s)), relevance=relevance,
