@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cloudinterview_desktop.domain.session import AIResponse, InterviewSession, Role, TimelineEvent
+from cloudinterview_desktop.ui import shortcuts as keys
 from cloudinterview_desktop.ui.coding_panel import CodingPanel
 from cloudinterview_desktop.ui.mic_widget import MicWidget
 from cloudinterview_desktop.ui.timeline_details import TimelineDetails
@@ -82,7 +83,8 @@ class InterviewPage(QWidget):
         self.answer_box.setAccessibleName("Answer")
         self.submit_button = QPushButton("Submit answer")
         self.hint_button = QPushButton("Hint")
-        self.hint_button.setToolTip("Ask for a hint (Ctrl+H); in interviewer mode hints cost score")
+        hint_keys = keys.sequence(keys.HINT).toString(QKeySequence.SequenceFormat.NativeText)
+        self.hint_button.setToolTip(f"Ask for a hint ({hint_keys}); in interviewer style hints cost score")
         self.next_button = QPushButton("Next question")
         self.next_button.setToolTip("Move on to the next question (Ctrl+Shift+N)")
         self.end_button = QPushButton("End interview")
@@ -151,11 +153,11 @@ class InterviewPage(QWidget):
 
     def _connect(self) -> None:
         self.submit_button.clicked.connect(self._submit)
-        shortcuts = (("Ctrl+Return", self._submit_current), ("Ctrl+'", self.coding.request_run),
-                     ("Ctrl+H", self.hint_button.click), ("Ctrl+Shift+N", self.next_button.click),
-                     ("Ctrl+L", self.chat_input.setFocus), ("Ctrl+R", self.mic.toggle))
-        for keys, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(keys), self)
+        shortcuts = ((keys.SUBMIT, self._submit_current), (keys.RUN, self.coding.request_run),
+                     (keys.HINT, self.hint_button.click), (keys.NEXT, self.next_button.click),
+                     (keys.CHAT, self.chat_input.setFocus), (keys.MIC, self.mic.toggle))
+        for key, slot in shortcuts:
+            shortcut = QShortcut(keys.sequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.chat_input.returnPressed.connect(self._send_chat)

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
 from cloudinterview_desktop.domain.session import InterviewSession, Mode, SessionConfig
@@ -17,11 +17,13 @@ from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.engine.voice_engine import RecordingResult
 from cloudinterview_desktop.service.session_service import HintStep, SessionStep
 from cloudinterview_desktop.settings import Key, Settings
+from cloudinterview_desktop.ui import shortcuts as keys
 from cloudinterview_desktop.ui.history_page import HistoryPage
 from cloudinterview_desktop.ui.home_page import HomePage
 from cloudinterview_desktop.ui.interview_page import InterviewPage
 from cloudinterview_desktop.ui.problem_browser import ProblemBrowser
 from cloudinterview_desktop.ui.settings_dialog import SettingsDialog
+from cloudinterview_desktop.ui.shortcuts import ShortcutSheet
 from cloudinterview_desktop.ui.summary_page import SummaryPage
 from cloudinterview_desktop.ui.theme import apply_theme
 from cloudinterview_desktop.ui.voice_controller import VoiceController
@@ -75,16 +77,18 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("navigation")
         toolbar.setMovable(False)
         self.home_action = QAction("New interview", self)
-        self.home_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.home_action.setShortcut(keys.sequence(keys.NEW_INTERVIEW))
         self.history_action = QAction("History", self)
-        self.history_action.setShortcut(QKeySequence("Ctrl+Y"))
+        self.history_action.setShortcut(keys.sequence(keys.HISTORY))
         self.bank_action = QAction("Question bank", self)
-        self.bank_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.bank_action.setShortcut(keys.sequence(keys.QUESTION_BANK))
         self.settings_action = QAction("Settings…", self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcut(keys.sequence(keys.SETTINGS))
         for action in (self.home_action, self.history_action, self.bank_action, self.settings_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self.shortcuts_action = self.help_menu.addAction("Keyboard shortcuts")
 
     def _connect_callbacks(self) -> None:
         self.engine.finished.connect(self._on_finished)
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         self.history_action.triggered.connect(self.show_history)
         self.settings_action.triggered.connect(self.open_settings)
         self.bank_action.triggered.connect(self.open_bank)
+        self.shortcuts_action.triggered.connect(lambda: ShortcutSheet(self).exec())
         self.history.home_requested.connect(self.go_home)
         self.history.open_requested.connect(lambda sid: self._call("get", session_id=sid))
         self.history.delete_requested.connect(self._confirm_delete)
