@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cloudinterview_desktop.bank.catalog import ItemRow
 from cloudinterview_desktop.bank.selection import SeededPicker
-from cloudinterview_desktop.domain.ports import InterviewerTurn, TokenSink, TurnContext, TurnKind
+from cloudinterview_desktop.domain.ports import InterviewerTurn, ProgressSink, TokenSink, TurnContext, TurnKind
 from cloudinterview_desktop.domain.problems import BankItem
 from cloudinterview_desktop.domain.session import InterviewSession, SessionConfig
 from cloudinterview_desktop.feedback.measured import MeasuredFeedbackBuilder
@@ -159,10 +159,10 @@ class AIFeedbackBuilder:
         self._measured = MeasuredFeedbackBuilder()
 
     def build(self, session: InterviewSession, items: dict[str, BankItem],
-              cancel: threading.Event | None = None) -> dict[str, Any]:
+              cancel: threading.Event | None = None, progress: ProgressSink | None = None) -> dict[str, Any]:
         components = self._ai.capable()
         builder = components.feedback_builder if components and components.feedback_builder else self._measured
-        report = builder.build(session, items, cancel)
+        report = builder.build(session, items, cancel, progress)
         capability = self._ai.capability
         if capability is not None and not capability.passed:
             report["model_check"] = {"model": capability.model, "passed": False, "summary": capability.summary()}

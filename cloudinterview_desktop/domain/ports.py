@@ -78,4 +78,6 @@ class Interviewer(Protocol):
 
 class FeedbackBuilder(Protocol):
     def build(self, session: InterviewSession, items: dict[str, BankItem],
-              cancel: threading.Event | None = None) -> dict[str, Any]: ...
+              cancel: threading.Event | None = None, progress: ProgressSink | None = None) -> dict[str, Any]:
+        """The feedback report. `cancel` stops only a model's evaluation (what code measured is always returned);
+        `progress(done, total)` counts the questions evaluated."""

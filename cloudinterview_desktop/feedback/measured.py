@@ -9,6 +9,7 @@ import threading
 from datetime import datetime
 from typing import Any
 
+from cloudinterview_desktop.domain.ports import ProgressSink
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
 from cloudinterview_desktop.domain.session import EventKind, InterviewSession
 
@@ -58,7 +59,7 @@ def question_signals(session: InterviewSession, index: int, item: BankItem | Non
 
 class MeasuredFeedbackBuilder:
     def build(self, session: InterviewSession, items: dict[str, BankItem],
-              cancel: threading.Event | None = None) -> dict[str, Any]:
+              cancel: threading.Event | None = None, progress: ProgressSink | None = None) -> dict[str, Any]:
         questions = [question_signals(session, q.index, items.get(q.item_slug)) for q in session.questions]
         coding = [q for q in questions if q["kind"] == "coding" and q["asked"]]
         score: float | None = None

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from cloudinterview_desktop.bank.catalog import ItemRow
-from cloudinterview_desktop.domain.errors import Cancelled
-from cloudinterview_desktop.domain.ports import FeedbackBuilder
+from cloudinterview_desktop.domain.ports import FeedbackBuilder, ProgressSink
 from cloudinterview_desktop.domain.problems import BankItem
 from cloudinterview_desktop.domain.session import InterviewQuestion, InterviewSession, SessionStatus
 from cloudinterview_desktop.report.rubric_questions import (
@@ -80,20 +79,17 @@ class RubricFeedbackBuilder:
         self._bank = bank
 
     def build(self, session: InterviewSession, items: dict[str, BankItem],
-              cancel: threading.Event | None = None) -> dict[str, Any]:
-        return self.enrich(session, self._base.build(session, items, cancel), items, cancel)
+              cancel: threading.Event | None = None, progress: ProgressSink | None = None) -> dict[str, Any]:
+        return self.enrich(session, self._base.build(session, items, cancel, progress), items)
 
-    def enrich(self, session: InterviewSession, base: dict[str, Any], items: dict[str, BankItem],
-               cancel: threading.Event | None = None) -> dict[str, Any]:
+    def enrich(self, session: InterviewSession, base: dict[str, Any], items: dict[str, BankItem]) -> dict[str, Any]:
         """The rubric added to a report the base builder made (also used for stored feedback made without one)."""
         payload = copy.deepcopy(base)
         source = str(payload.get("source") or "measured")
         model_reason = None if ("model" in payload or "model" in source) else NO_MODEL
         questions: list[dict[str, Any]] = payload.setdefault("questions", [])
         by_index = {q.get("index"): q for q in questions if isinstance(q, dict)}
-        for question in session.questions:
-            if cancel is not None and cancel.is_set():
-                raise Cancelled()
+        for question in session.questions:  # code only, quick: it runs to the end even after a cancel
             signals = by_index.get(question.index)
             if signals is None:
                 signals = {"index": question.index, "slug": question.item_slug, "title": question.title,

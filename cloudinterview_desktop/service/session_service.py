@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from cloudinterview_desktop.domain.errors import DomainError, ProblemNotFound, SessionBusy
+from cloudinterview_desktop.domain.errors import Cancelled, DomainError, ProblemNotFound, SessionBusy
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport
 from cloudinterview_desktop.domain.ports import (
     CodeRunner,
@@ -317,15 +317,20 @@ class SessionService:
     # -- ending ----------------------------------------------------------------------------------------------
 
     def end_session(self, session_id: str, on_token: TokenSink | None = None,
-                    cancel: threading.Event | None = None) -> SessionStep:
+                    cancel: threading.Event | None = None, progress: ProgressSink | None = None) -> SessionStep:
+        """Ends the interview with its feedback. A cancel stops only the model's part (the goodbye, the model's
+        evaluation): the session still ends, with everything code measured."""
         self._claim(session_id)
         session = self._repo.get(session_id)
         status = transition(session.status, Action.COMPLETE)  # raises on "end twice" before any work is done
         items = {q.item_slug: self._questions.get(q.item_slug) for q in session.questions}
-        outro = self._interviewer.turn(TurnKind.OUTRO, TurnContext(session), on_token, cancel)
+        try:
+            outro = self._interviewer.turn(TurnKind.OUTRO, TurnContext(session), on_token, cancel)
+        except Cancelled:
+            outro = None
         now = self._clock()
         ended = session.with_status(status)
-        feedback = self._feedback.build(ended, items, cancel)
+        feedback = self._feedback.build(ended, items, cancel, progress)
         messages = []
         if outro is not None:
             messages.append(AIResponse(Role.INTERVIEWER, TurnKind.OUTRO.value, outro.text, now, None, outro.source))

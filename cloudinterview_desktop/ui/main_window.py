@@ -10,7 +10,14 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from cloudinterview_desktop.domain.session import InterviewSession, Mode, SessionConfig
 from cloudinterview_desktop.engine.session_engine import SessionEngine
@@ -18,6 +25,7 @@ from cloudinterview_desktop.engine.voice_engine import RecordingResult
 from cloudinterview_desktop.service.session_service import HintStep, SessionStep
 from cloudinterview_desktop.settings import Key, Settings
 from cloudinterview_desktop.ui import shortcuts as keys
+from cloudinterview_desktop.ui.evaluation_progress import EvaluationProgress
 from cloudinterview_desktop.ui.history_page import HistoryPage
 from cloudinterview_desktop.ui.home_page import HomePage
 from cloudinterview_desktop.ui.interview_page import InterviewPage
@@ -49,6 +57,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.session: InterviewSession | None = None
         self._pending: dict[int, str] = {}  # request id -> op, for requests whose answer we still want
+        self.evaluation: EvaluationProgress | None = None  # the end of the interview, while it evaluates
         self.home = HomePage()
         self.interview = InterviewPage(use_monaco=use_monaco)
         self._loaded_code_for: tuple[str, int] | None = None  # (session, question) whose code the editor shows
@@ -120,7 +129,7 @@ class MainWindow(QMainWindow):
             "run_code", session_id=self._sid(), code=code, language=lang, custom_inputs=inputs))
         coding.submit_requested.connect(lambda code, lang: self._call(
             "submit_code", session_id=self._sid(), code=code, language=lang))
-        self.engine.progress.connect(lambda _rid, done, total: coding.tests.set_progress(done, total))
+        self.engine.progress.connect(self._on_progress)
 
     def _restore(self) -> None:
         geometry = self.settings.get(Key.WINDOW_GEOMETRY)
@@ -203,7 +212,23 @@ class MainWindow(QMainWindow):
     def _confirm_end(self) -> None:
         answer = QMessageBox.question(self, "End interview", "End the interview now and see your feedback?")
         if answer == QMessageBox.StandardButton.Yes:
-            self._call("end_session", session_id=self._sid())
+            self.end_interview()
+
+    def end_interview(self) -> None:
+        """Ends the session; the feedback's progress is shown per question, and Stop keeps what code measured."""
+        request_id = self._call("end_session", session_id=self._sid())
+        self.evaluation = EvaluationProgress(self, request_id, self.engine.cancel)
+
+    def _on_progress(self, request_id: int, done: int, total: int) -> None:
+        if self.evaluation is not None and self.evaluation.request_id == request_id:
+            self.evaluation.update(done, total)
+        else:
+            self.interview.coding.tests.set_progress(done, total)
+
+    def _evaluation_done(self, request_id: int) -> None:
+        if self.evaluation is not None and self.evaluation.request_id == request_id:
+            self.evaluation.close()
+            self.evaluation = None
 
     def _stop(self) -> None:
         for request_id, op in list(self._pending.items()):
@@ -257,6 +282,7 @@ class MainWindow(QMainWindow):
             self.voice.feed(text)
 
     def _on_finished(self, request_id: int, op: str, result: object) -> None:
+        self._evaluation_done(request_id)
         if self._pending.pop(request_id, None) is None:
             return  # a result nobody waits for any more
         if op in {"run_code", "submit_code"}:
@@ -322,6 +348,7 @@ class MainWindow(QMainWindow):
             self._call("resume_session", session_id=session.id)
 
     def _on_failed(self, request_id: int, op: str, message: str) -> None:
+        self._evaluation_done(request_id)
         if self._pending.pop(request_id, None) is None:
             return
         self.interview.set_busy(False)

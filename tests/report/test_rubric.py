@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from cloudinterview_desktop.ai.services.model_feedback import ModelFeedbackBuilder
-from cloudinterview_desktop.domain.errors import Cancelled
+from cloudinterview_desktop.ai.services.model_feedback import STOPPED, ModelFeedbackBuilder
 from cloudinterview_desktop.domain.session import InterviewSession, SessionStatus
 from cloudinterview_desktop.feedback.measured import MeasuredFeedbackBuilder
 from cloudinterview_desktop.report.rubric import NO_MODEL, RubricFeedbackBuilder
@@ -186,13 +185,35 @@ def test_an_abandoned_session_gets_no_band(core: Any) -> None:
     assert payload["questions"][0]["rubric"]["dimensions"]["testing"]["status"] == "not_observed"
 
 
-def test_the_builder_stops_when_cancelled(core: Any) -> None:
-    service = rubric_service(core)
-    session = technical_session(core, service)
+class _StopAfterFirst(ScriptedEvaluator):
+    """The person presses Cancel while the model evaluates the first question."""
+
+    def __init__(self, cancel: threading.Event) -> None:
+        super().__init__()
+        self.cancel = cancel
+
+    def evaluate(self, answer: Any, cancel: threading.Event | None = None) -> dict[str, Any]:
+        result = super().evaluate(answer, cancel)
+        self.cancel.set()
+        return result
+
+
+def test_a_cancelled_evaluation_keeps_what_code_measured_and_what_the_model_finished(core: Any) -> None:
+    session = technical_session(core, rubric_service(core))
     cancel = threading.Event()
-    cancel.set()
-    with pytest.raises(Cancelled):
-        RubricFeedbackBuilder(MeasuredFeedbackBuilder(), core.bank).enrich(session, _payload(session), {}, cancel)
+    evaluator = _StopAfterFirst(cancel)
+    steps: list[tuple[int, int]] = []
+    builder = RubricFeedbackBuilder(ModelFeedbackBuilder(evaluator), core.bank)
+    payload = builder.build(session, items_of(core, session), cancel, lambda done, total: steps.append((done, total)))
+    assert evaluator.calls == 1
+    assert steps == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    evaluations = [q["evaluation"] for q in payload["questions"]]
+    assert evaluations[0]["status"] == "evaluated"
+    assert [e["reason"] for e in evaluations[1:]] == [STOPPED, STOPPED]
+    assert "You stopped the model's evaluation" in payload["label"]
+    measured = payload["questions"][0]["rubric"]["dimensions"]["correctness"]
+    assert measured["source"] == "measured" and measured["score"] == 4  # the accepted submission still counts
+    assert isinstance(payload["overall"]["score"], float)
 
 
 def test_dimensions_match_the_kinds_of_question_asked(core: Any) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from cloudinterview_desktop.ai.services.evaluator import AnswerToEvaluate, Evaluator, not_evaluated
 from cloudinterview_desktop.ai.services.llm_interviewer import latest_code
 from cloudinterview_desktop.domain.errors import Cancelled
-from cloudinterview_desktop.domain.ports import FeedbackBuilder
+from cloudinterview_desktop.domain.ports import FeedbackBuilder, ProgressSink
 from cloudinterview_desktop.domain.problems import BankItem
 from cloudinterview_desktop.domain.session import EventKind, InterviewSession
 from cloudinterview_desktop.feedback.measured import MeasuredFeedbackBuilder
@@ -33,24 +33,40 @@ def _language(session: InterviewSession, index: int) -> str:
     return answers[-1].language if answers else session.config.language
 
 
+STOPPED = "you stopped the model's evaluation before it reached this question"
+
+
 class ModelFeedbackBuilder:
     def __init__(self, evaluator: Evaluator, measured: FeedbackBuilder | None = None) -> None:
         self._evaluator = evaluator
         self._measured = measured or MeasuredFeedbackBuilder()
 
     def build(self, session: InterviewSession, items: dict[str, BankItem],
-              cancel: threading.Event | None = None) -> dict[str, Any]:
-        report = self._measured.build(session, items, cancel)
-        for question in report["questions"]:
-            if cancel is not None and cancel.is_set():
-                raise Cancelled()
-            question["evaluation"] = self._evaluate(session, items, question, cancel)
+              cancel: threading.Event | None = None, progress: ProgressSink | None = None) -> dict[str, Any]:
+        report = self._measured.build(session, items)
+        questions = report["questions"]
+        stopped = False
+        for done, question in enumerate(questions):
+            if progress is not None:
+                progress(done, len(questions))
+            if stopped or (cancel is not None and cancel.is_set()):
+                stopped = True
+                question["evaluation"] = not_evaluated(STOPPED)
+                continue
+            try:
+                question["evaluation"] = self._evaluate(session, items, question, cancel)
+            except Cancelled:  # the person stopped the evaluation: what code measured stands
+                stopped = True
+                question["evaluation"] = not_evaluated(STOPPED)
+        if progress is not None:
+            progress(len(questions), len(questions))
         evaluations = [q["evaluation"] for q in report["questions"]]
         missing, reasons = self._coverage(report["questions"])
         report.update({
             "source": SOURCE,
             "label": (f"Measured signals, plus evaluations by the language model {self._evaluator.model_name}: "
-                      "its judgements come with quotes from your answers; scores without evidence are left out."),
+                      "its judgements come with quotes from your answers; scores without evidence are left out."
+                      + (" You stopped the model's evaluation before it finished." if stopped else "")),
             "model": self._evaluator.model_name,
             "not_evaluated": missing,
             "not_evaluated_reasons": reasons,
