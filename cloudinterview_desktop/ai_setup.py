@@ -78,13 +78,23 @@ class LazyAI:
             log.info("%s", note)
         return components if components.available else None
 
+    def place(self) -> str:
+        """Where the model runs, in a person's words."""
+        backend = self._components.backend if self._components is not None else None
+        if backend is None:
+            return "no model"
+        layers = getattr(backend, "gpu_layers", None)
+        if layers is None:
+            return "on a model server"
+        return "on the CPU" if layers == 0 else "on the GPU"
+
     def status(self) -> str:
         """A short first line for a status bar, then the details (model file, GPU, the check's figures)."""
         report = self.check()
         if not self.enabled or self._components is None:
             headline = "Interviewer: the question bank (no language model)"
         elif report is not None and report.passed:
-            headline = f"Interviewer: {report.model}, checked"
+            headline = f"Interviewer: {report.model}, {self.place()}, checked"
         else:
             name = report.model if report is not None else "the language model"
             headline = f"Interviewer: the question bank ({name} did not pass the self-check)"

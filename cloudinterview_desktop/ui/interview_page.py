@@ -75,6 +75,9 @@ class InterviewPage(QWidget):
         self.answer_stack = QStackedWidget()
         self.progress_label = QLabel()
         self.timer_label = QLabel()
+        self.interviewer_label = QLabel("")  # who interviews: the model and where it runs, or the question bank
+        self.interviewer_label.setAccessibleName("Interviewer")
+        self.interviewer_label.setEnabled(False)  # a quiet, secondary line
         self.timer_label.setAccessibleName("Time left")
         self.question_view = QTextBrowser()
         self.question_view.setAccessibleName("Question")
@@ -111,6 +114,7 @@ class InterviewPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.progress_label)
         header.addStretch(1)
+        header.addWidget(self.interviewer_label)
         header.addWidget(self.timer_label)
         controls = QHBoxLayout()
         for button in (self.hint_button, self.next_button, self.end_button):
@@ -230,6 +234,9 @@ class InterviewPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, event.seq)
             self.timeline.addItem(item)
         self.timeline.scrollToBottom()
+
+    def set_interviewer(self, headline: str) -> None:
+        self.interviewer_label.setText(headline)
 
     def clear_answer(self) -> None:
         self.answer_box.clear()

@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
             headline, _, details = str(result).partition("\n")
             self.statusBar().setToolTip(details)  # the model file, GPU and check figures, for who wants them
             self.home.set_interviewer(headline)
+            self.interview.set_interviewer(headline)
             self._note_ready(headline)
             return
         self.interview.set_busy(False)

@@ -39,8 +39,10 @@ def test_the_first_run_welcomes_and_says_everything_stays_here(qtbot: QtBot, cor
     qtbot.waitUntil(lambda: "Welcome" in home.welcome.text.text(), timeout=10_000)
     assert home.welcome.isVisible() and not home.progress.isVisible()
     assert "stays on this computer" in home.welcome.text.text()
-    home.set_interviewer("Interviewer: the question bank")
-    assert "Interviewer: the question bank" in home.welcome.text.text()
+    # Once the interviewer is ready, the welcome and the interview's header say who interviews, in plain words.
+    qtbot.waitUntil(lambda: "Interviewer: the question bank (no language model)" in home.welcome.text.text(),
+                    timeout=20_000)
+    assert window.interview.interviewer_label.text() == "Interviewer: the question bank (no language model)"
     window.close()
     engine.shutdown()
 
