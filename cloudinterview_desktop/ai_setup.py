@@ -44,10 +44,14 @@ def model_identity(backend: Any) -> str:
 
 
 class LazyAI:
-    def __init__(self, paths: AppPaths, settings: Settings, enabled: bool = True) -> None:
+    def __init__(self, paths: AppPaths, settings: Settings, enabled: bool = True,
+                 follow_settings: bool = False) -> None:
+        """`follow_settings`: whether a reload reads "use a model" from the settings again (the window), or keeps
+        `enabled` as the caller fixed it (`--no-model`)."""
         self._paths = paths
         self._settings = settings
         self.enabled = enabled
+        self._follow_settings = follow_settings
         self._components: AIComponents | None = None
         self._loaded = False
         self._lock = threading.Lock()
@@ -77,6 +81,18 @@ class LazyAI:
         for note in self.notes:
             log.info("%s", note)
         return components if components.available else None
+
+    def reload(self) -> None:
+        """Forget the loaded model and its check, so the next use follows the settings as they are now (another
+        model, the GPU, an endpoint, or none). A turn already running keeps the model it started with."""
+        with self._lock, self._check_lock:
+            if self._follow_settings:
+                self.enabled = bool(self._settings.get(Key.USE_MODEL))
+            self._components = None
+            self._loaded = False
+            self._capability = None
+            self._checked = False
+            self.notes = []
 
     def place(self) -> str:
         """Where the model runs, in a person's words."""
@@ -160,6 +176,11 @@ class AIInterviewer:
         return self._bank.turn(kind, context, on_token, cancel)
 
     def warm_up(self) -> str:
+        return self._ai.status()
+
+    def reload(self) -> str:
+        """The settings' model now, without a restart; returns the new status like warm_up."""
+        self._ai.reload()
         return self._ai.status()
 
 

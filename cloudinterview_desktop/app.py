@@ -116,7 +116,8 @@ def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
     bank, bank_notes = open_bank(paths, report.read_only)
     notes += bank_notes
     judge = LazyJudge()
-    ai = LazyAI(paths, settings, enabled=bool(settings.get(Key.USE_MODEL)) if use_model is None else use_model)
+    ai = LazyAI(paths, settings, enabled=bool(settings.get(Key.USE_MODEL)) if use_model is None else use_model,
+                follow_settings=use_model is None)
     bank.picker = AIPicker(ai)
     feedback = RubricFeedbackBuilder(AIFeedbackBuilder(ai), bank)
     leases = FileSessionLeases(paths.data_dir)

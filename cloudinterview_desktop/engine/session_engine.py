@@ -24,12 +24,12 @@ log = logging.getLogger(__name__)
 OPERATIONS = frozenset({
     "create_session", "start_session", "resume_session", "get", "next_question", "submit_answer", "chat", "hint",
     "run_code", "submit_code", "save_draft", "drafts", "code_for", "end_session", "abandon_session",
-    "interrupted_sessions", "list_sessions", "delete_session", "delete_all_sessions", "warm_up",
+    "interrupted_sessions", "list_sessions", "delete_session", "delete_all_sessions", "warm_up", "reload_interviewer",
 })
 BANK_OPERATIONS = frozenset({"bank.list_items", "bank.item", "bank.save_item", "bank.delete_item", "bank.import_file"})
 # The code lane also runs the model's capability check (warm_up): seconds, once per model, and never in the way of
 # starting an interview or its first words, which run on the session lane.
-CODE_OPERATIONS = frozenset({"run_code", "submit_code", "warm_up"}) | BANK_OPERATIONS
+CODE_OPERATIONS = frozenset({"run_code", "submit_code", "warm_up", "reload_interviewer"}) | BANK_OPERATIONS
 
 
 class SessionWorker(QObject):

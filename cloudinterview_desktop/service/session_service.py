@@ -169,6 +169,11 @@ class SessionService:
         warm = getattr(self._interviewer, "warm_up", None)
         return str(warm()) if callable(warm) else "the question bank's interviewer (no model loaded)"
 
+    def reload_interviewer(self) -> str:
+        """The model the settings name now (or none), without a restart; returns what the interviewer runs on."""
+        reload = getattr(self._interviewer, "reload", None)
+        return str(reload()) if callable(reload) else self.warm_up()
+
     # -- the interview ---------------------------------------------------------------------------------------
 
     def next_question(self, session_id: str, on_token: TokenSink | None = None,

@@ -38,6 +38,7 @@ from cloudinterview_desktop.ui.voice_controller import VoiceController
 
 log = logging.getLogger(__name__)
 
+MODEL_KEYS = (Key.USE_MODEL, Key.LLM_MODEL, Key.GPU_LAYERS, Key.ENDPOINT_URL, Key.ENDPOINT_MODEL, Key.ENDPOINT_KEY)
 STREAMING_OPS = frozenset({"start_session", "submit_answer", "chat", "next_question", "end_session", "hint"})
 
 
@@ -239,8 +240,10 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self._data_dir, self._input_devices(), self)
         dialog.delete_all_requested.connect(lambda: self._call("delete_all_sessions"))
         dialog.models_requested.connect(self.open_models)
+        before = self._model_settings()
         if dialog.exec():
             self.apply_preferences()
+        self._reload_if_changed(before)
 
     def open_models(self) -> None:
         from pathlib import Path
@@ -248,7 +251,18 @@ class MainWindow(QMainWindow):
         from cloudinterview_desktop.ai.models.manager import ModelManager
         from cloudinterview_desktop.ui.model_manager_dialog import ModelManagerDialog
 
+        before = self._model_settings()
         ModelManagerDialog(ModelManager(Path(self._models_dir)), self.settings, self).exec()
+        self._reload_if_changed(before)
+
+    def _model_settings(self) -> tuple[object, ...]:
+        return tuple(self.settings.get(key) for key in MODEL_KEYS)
+
+    def _reload_if_changed(self, before: tuple[object, ...]) -> None:
+        """Another model (or none) takes over at once: no restart."""
+        if self._model_settings() != before:
+            self.statusBar().showMessage("Switching the interviewer's model…")
+            self._call("reload_interviewer")
 
     def apply_preferences(self) -> None:
         app = QApplication.instance()
@@ -296,12 +310,15 @@ class MainWindow(QMainWindow):
             return
         if op == "save_draft":
             return
-        if op == "warm_up":
+        if op in ("warm_up", "reload_interviewer"):
             headline, _, details = str(result).partition("\n")
             self.statusBar().setToolTip(details)  # the model file, GPU and check figures, for who wants them
             self.home.set_interviewer(headline)
             self.interview.set_interviewer(headline)
-            self._note_ready(headline)
+            if op == "warm_up":
+                self._note_ready(headline)
+            else:
+                self.statusBar().showMessage(headline, 15_000)
             return
         self.interview.set_busy(False)
         if op in STREAMING_OPS:
