@@ -44,6 +44,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                                   "registered only if its SHA-256 matches")
     download.add_argument("url", help="an http(s) URL, or a name from `cloudinterview models catalog`")
     download.add_argument("--sha256", help="the file's SHA-256 (required unless the catalog lists it)")
+    download.add_argument("--unverified", action="store_true",
+                          help="download although no checksum is known (the model is then listed as unverified)")
     download.add_argument("--name")
     download.add_argument("--json", action="store_true")
     download.set_defaults(handler=run_download)
@@ -143,7 +145,8 @@ def run_remove(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_download(args: argparse.Namespace, ctx: CliContext) -> int:
     progress = _ProgressLine("downloading")
     try:
-        entry = _manager(ctx).download(args.url, args.sha256, args.name, progress=None if args.json else progress)
+        entry = _manager(ctx).download(args.url, args.sha256, args.name, progress=None if args.json else progress,
+                                       allow_unverified=args.unverified)
     finally:
         if not args.json:
             progress.done()

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudinterview_desktop.ai.models.catalog import CatalogEntry
 from cloudinterview_desktop.ai.models.fit import ModelShape, estimate_fit
 from cloudinterview_desktop.ai.models.gguf import inspect_gguf
 from cloudinterview_desktop.ai.models.manager import ModelManager, VerifyResult
@@ -32,6 +32,7 @@ from cloudinterview_desktop.ai.models.registry import ModelEntry
 from cloudinterview_desktop.domain.errors import CloudInterviewError
 from cloudinterview_desktop.engine.background_task import BackgroundTask
 from cloudinterview_desktop.settings import Key, Settings
+from cloudinterview_desktop.ui.model_catalog import CatalogTable
 
 GIB = 1024**3
 
@@ -66,8 +67,7 @@ class ModelManagerDialog(QDialog):
         self.verify_button = QPushButton("Verify")
         self.remove_button = QPushButton("Remove")
         self.import_button = QPushButton("Import a GGUF file…")
-        self.catalog = QComboBox()
-        self.catalog.setAccessibleName("Recommended models")
+        self.catalog = CatalogTable(self.manager.catalog(), self._installed)
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://…/model.gguf")
         self.url.setAccessibleName("Download URL")
@@ -92,7 +92,6 @@ class ModelManagerDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         form = QFormLayout()
-        form.addRow("Recommended", self.catalog)
         form.addRow("URL", self.url)
         form.addRow("SHA-256", self.sha256)
         download = QHBoxLayout()
@@ -103,13 +102,14 @@ class ModelManagerDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.fit)
         layout.addLayout(row)
-        layout.addWidget(QLabel("<b>Download a bigger model</b> (only when you ask: nothing downloads by itself)"))
+        layout.addWidget(QLabel("<b>Download a bigger model</b> (only when you ask: nothing downloads by itself). "
+                                "Memory needed includes speech recognition and the voice; <i>this computer</i> "
+                                "compares it with the memory free now."))
+        layout.addWidget(self.catalog, 1)
+        layout.addWidget(QLabel("Another model by its URL:"))
         layout.addLayout(form)
         layout.addLayout(download)
         layout.addWidget(self.status)
-        self.catalog.addItem("Choose…", None)
-        for entry in self.manager.catalog():
-            self.catalog.addItem(f"{entry.name} — {entry.licence}", entry)
 
     def _connect(self) -> None:
         self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
@@ -117,7 +117,7 @@ class ModelManagerDialog(QDialog):
         self.verify_button.clicked.connect(self._verify)
         self.remove_button.clicked.connect(self._remove)
         self.import_button.clicked.connect(self._import)
-        self.catalog.currentIndexChanged.connect(self._pick_catalog)
+        self.catalog.download_requested.connect(self.download_catalog)
         self.download_button.clicked.connect(self._download)
         self.cancel_button.clicked.connect(lambda: self._task.cancel() if self._task else None)
 
@@ -128,7 +128,7 @@ class ModelManagerDialog(QDialog):
         for r, e in enumerate(self._entries):
             name = e.name + ("  (in use)" if e.name == current or (not current and e.embedded) else "")
             values = (name, f"{e.size / 1024**2:.0f} MB", f"{e.parameters / 1e9:.2f} B" if e.parameters else "?",
-                      e.quantization, str(e.context_length or "?"), e.source)
+                      e.quantization, str(e.context_length or "?"), e.source + ("" if e.verified else " (unverified)"))
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         if self._entries:
@@ -147,7 +147,8 @@ class ModelManagerDialog(QDialog):
         entry = self._selected()
         if entry is not None:
             self.settings.set(Key.LLM_MODEL, "" if entry.embedded else entry.name)
-            self.status.setText(f"{entry.name} will be used from the next start of the app.")
+            self.status.setText(f"{entry.name} is now the interviewer's model; it loads and is checked when you "
+                                "close this window.")
             self.refresh()
 
     def _run(self, label: str, work: Callable[[Callable[[int, int], None], threading.Event], Any],
@@ -182,6 +183,7 @@ class ModelManagerDialog(QDialog):
 
     def _task_done(self) -> None:
         self._task = None
+        self.catalog.set_busy(False)
         self.cancel_button.setEnabled(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
@@ -219,11 +221,19 @@ class ModelManagerDialog(QDialog):
                       lambda progress, _cancel: self.manager.add(Path(path), progress=progress),
                       lambda entry: self._added(entry, "Added"))
 
-    def _pick_catalog(self) -> None:
-        entry = self.catalog.currentData()
-        if entry is not None:
-            self.url.setText(entry.url)
-            self.sha256.setText(entry.sha256 or "")
+    def _installed(self, name: str) -> bool:
+        return any(e.name == name for e in self.manager.entries())
+
+    def download_catalog(self, entry: CatalogEntry) -> None:
+        """One click: the catalog's URL, with its checksum when it publishes one (else unverified, and said so)."""
+        self.url.setText(entry.url)
+        self.sha256.setText(entry.sha256 or "")
+        verb = "Downloaded and verified" if entry.sha256 else "Downloaded (unverified: no published checksum)"
+        self.catalog.set_busy(True)
+        self._run(f"Downloading {entry.title}…",
+                  lambda progress, cancel: self.manager.download(entry.name, progress=progress, cancel=cancel,
+                                                                 allow_unverified=not entry.sha256),
+                  lambda added: self._added(added, verb))
 
     def _download(self) -> None:
         url, checksum = self.url.text().strip(), self.sha256.text().strip()

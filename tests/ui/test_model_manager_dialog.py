@@ -41,3 +41,39 @@ def test_download_with_wrong_then_right_checksum(qtbot: QtBot, core: Any) -> Non
         dialog.download_button.click()
         qtbot.waitUntil(lambda: dialog.status.text().startswith("Downloaded"), timeout=60_000)
     assert dialog.table.rowCount() == 2
+
+
+def test_the_catalog_shows_fit_and_downloads_in_one_click_verified_or_marked_unverified(qtbot: QtBot, core: Any,
+                                                                                        tmp_path: Any) -> None:
+    import json
+
+    model = embedded_llm().path
+    assert model is not None
+    data = model.read_bytes()
+    served = Served(files={"/verified.gguf": data, "/unlisted.gguf": data + b""})
+    with file_server(served) as base:
+        catalog = tmp_path / "catalog.json"
+        common = {"approx_size_gb": len(data) / 1e9, "parameters_b": 0.135, "ram_gb": 0.5, "licence": "Apache-2.0"}
+        catalog.write_text(json.dumps({"models": [
+            {"name": "small-verified", "title": "Small (checksum published)", "url": f"{base}/verified.gguf",
+             "sha256": hashlib.sha256(data).hexdigest(), **common},
+            {"name": "small-unverified", "title": "Small (no checksum)", "url": f"{base}/unlisted.gguf", **common},
+            {"name": "huge", "title": "Huge", "url": f"{base}/huge.gguf", "approx_size_gb": 4000.0,
+             "parameters_b": 4000.0, "ram_gb": 5000.0, "licence": "MIT"},
+        ]}), encoding="utf-8")
+        manager = ModelManager(core.paths.models_dir, catalog_path=catalog)
+        dialog = ModelManagerDialog(manager, core.settings)
+        qtbot.addWidget(dialog)
+        table = dialog.catalog
+        assert [table.item(r, 3).text() for r in range(3)][:2] == ["fits", "fits"]
+        assert table.item(2, 3).text() == "too big"
+        assert [table.item(r, 5).text() for r in range(2)] == ["published", "unverified"]
+        assert [b.text() for b in table.buttons] == ["Download", "Download (unverified)", "Download (unverified)"]
+        table.buttons[0].click()
+        qtbot.waitUntil(lambda: dialog.status.text().startswith("Downloaded and verified"), timeout=60_000)
+        table.buttons[1].click()
+        qtbot.waitUntil(lambda: dialog.status.text().startswith("Downloaded (unverified"), timeout=60_000)
+    entries = {e.name: e for e in manager.entries()}
+    assert entries["small-verified"].verified and not entries["small-unverified"].verified
+    sources = [dialog.table.item(r, 5).text() for r in range(dialog.table.rowCount())]
+    assert "downloaded (unverified)" in sources and "downloaded" in sources

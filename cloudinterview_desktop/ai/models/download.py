@@ -81,21 +81,23 @@ def _open(url: str, offset: int, timeout: float) -> _Response:
     return _Response(response.status, response.headers, response)
 
 
-def download(url: str, sha256: str, dest_dir: Path, *, filename: str | None = None, progress: Progress | None = None,
-             cancel: threading.Event | None = None, timeout: float = 30.0, validate: Validator | None = None) -> Path:
+def download(url: str, sha256: str | None, dest_dir: Path, *, filename: str | None = None,
+             progress: Progress | None = None, cancel: threading.Event | None = None, timeout: float = 30.0,
+             validate: Validator | None = None) -> Path:
     """Download `url` into `dest_dir` and return the final path.
 
     Bytes go to `<name>.part`; a later call resumes it with an HTTP Range request. Only when the whole file's
     SHA-256 equals `sha256` (and `validate` accepts it) is it renamed to `<name>`. A wrong checksum removes the part
-    file, since resuming it could only reproduce the same wrong bytes. Cancelling or a dropped connection keeps it."""
-    expected = normalise_sha256(sha256)
+    file, since resuming it could only reproduce the same wrong bytes. Cancelling or a dropped connection keeps it.
+    `sha256=None` is an unverified download, asked for explicitly: only `validate` checks the file then."""
+    expected = normalise_sha256(sha256) if sha256 is not None else None
     name = filename or filename_from_url(url)
     dest_dir.mkdir(parents=True, exist_ok=True)
     final = dest_dir / name
     part = dest_dir / (name + PART_SUFFIX)
     if final.exists():
         actual = sha256_file(final)
-        if actual == expected:
+        if actual == expected or expected is None:
             return final
         raise DownloadError(f"{final} already exists with a different checksum ({actual}): move it away first")
 
@@ -137,7 +139,7 @@ def download(url: str, sha256: str, dest_dir: Path, *, filename: str | None = No
     if total and offset < total:
         raise DownloadError(f"the download of {name} stopped at {offset:,} of {total:,} bytes: run it again to resume")
     actual = digest.hexdigest()
-    if actual != expected:
+    if expected is not None and actual != expected:
         part.unlink(missing_ok=True)
         raise ChecksumMismatch(str(final), expected, actual)
     if validate is not None:

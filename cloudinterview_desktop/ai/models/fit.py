@@ -202,3 +202,16 @@ def estimate_fit(shape: ModelShape, n_ctx: int, memory: SystemMemory | None = No
                      "a smaller context, or close other programs")
     return FitEstimate(n_ctx, shape.weights_bytes, kv, compute, whisper, tts, APP_BYTES, needed, memory.total,
                        memory.available, fits, layers, vram_all, gpu.free, notes)
+
+
+TIGHT_SHARE = 0.8  # more than this share of the memory at hand: it runs, with little left for anything else
+
+
+def fit_badge(estimate: FitEstimate) -> str:
+    """'fits', 'tight', 'too big' or 'unknown', as a catalog shows it."""
+    budget = estimate.ram_available if estimate.ram_available is not None else estimate.ram_total
+    if estimate.fits_ram is None or budget is None:
+        return "unknown"
+    if not estimate.fits_ram:
+        return "too big"
+    return "tight" if estimate.ram_needed > TIGHT_SHARE * budget else "fits"

@@ -30,10 +30,12 @@ class VerifyResult:
 
 
 class ModelManager:
-    def __init__(self, models_dir: Path, embedded: Callable[[], EmbeddedModel] = embedded_llm) -> None:
+    def __init__(self, models_dir: Path, embedded: Callable[[], EmbeddedModel] = embedded_llm,
+                 catalog_path: Path | None = None) -> None:
         self.models_dir = models_dir
         self.registry = ModelRegistry(models_dir)
         self._embedded = embedded
+        self._catalog_path = catalog_path  # None: the catalog shipped with the app
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -66,7 +68,7 @@ class ModelManager:
         return self.registry.get(name)
 
     def catalog(self) -> list[CatalogEntry]:
-        return load_catalog()
+        return load_catalog(self._catalog_path)
 
     # -- changing --------------------------------------------------------------------------------------------
 
@@ -121,22 +123,25 @@ class ModelManager:
 
     def download(self, ref: str, sha256: str | None = None, name: str | None = None,
                  progress: Progress | None = None, cancel: threading.Event | None = None,
-                 timeout: float = 30.0) -> ModelEntry:
+                 timeout: float = 30.0, allow_unverified: bool = False) -> ModelEntry:
         """Download a URL (or a catalog entry by name) into the models folder and register it; nothing is
-        registered unless the checksum matches and the file is a complete GGUF."""
+        registered unless the checksum matches and the file is a complete GGUF. With no checksum anywhere, only
+        `allow_unverified` downloads it, and the entry says it is unverified."""
         listed = find_in_catalog(ref, self.catalog())
         url = listed.url if listed else ref
         if not url.startswith(("http://", "https://")):
             raise DownloadError(f"{ref!r} is neither an http(s) URL nor a model in the catalog")
         checksum = sha256 or (listed.sha256 if listed else None)
-        if not checksum:
+        if not checksum and not allow_unverified:
             raise DownloadError("a SHA-256 checksum is required (--sha256 HEX): copy it from the model's download "
-                                "page, so a damaged or substituted file is never used")
-        checksum = normalise_sha256(checksum)
+                                "page, so a damaged or substituted file is never used (or, knowingly, "
+                                "--unverified)")
+        expected = normalise_sha256(checksum) if checksum else None
         filename = filename_from_url(url)
         entry_name = self._check_new_name(name or (listed.name if listed else Path(filename).stem.lower()))
-        path = download(url, checksum, self.models_dir, filename=filename, progress=progress, cancel=cancel,
+        path = download(url, expected, self.models_dir, filename=filename, progress=progress, cancel=cancel,
                         timeout=timeout, validate=inspect_gguf)
-        entry = ModelEntry.from_gguf(inspect_gguf(path), entry_name, checksum, "downloaded", url)
+        entry = ModelEntry.from_gguf(inspect_gguf(path), entry_name, expected or sha256_file(path), "downloaded",
+                                     url, verified=expected is not None)
         self.registry.add(entry)
         return entry

@@ -42,6 +42,7 @@ class ModelEntry:
     source: str  # "embedded", "imported" or "downloaded"
     added_at: str
     url: str = ""
+    verified: bool = True  # False: downloaded without a published checksum to compare with
 
     @property
     def embedded(self) -> bool:
@@ -56,11 +57,12 @@ class ModelEntry:
         return cls(**{k: v for k, v in data.items() if k in known})
 
     @classmethod
-    def from_gguf(cls, info: GGUFInfo, name: str, sha256: str, source: str, url: str = "") -> ModelEntry:
+    def from_gguf(cls, info: GGUFInfo, name: str, sha256: str, source: str, url: str = "",
+                  verified: bool = True) -> ModelEntry:
         return cls(name=name, path=str(info.path), size=info.file_size, sha256=sha256,
                    architecture=info.architecture, parameters=info.parameter_count, quantization=info.quantization,
                    context_length=info.context_length, licence=info.licence, chat_template=info.chat_template,
-                   source=source, added_at=datetime.now().isoformat(timespec="seconds"), url=url)
+                   source=source, added_at=datetime.now().isoformat(timespec="seconds"), url=url, verified=verified)
 
 
 def sha256_file(path: Path, progress: HashProgress | None = None) -> str:
