@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudinterview_desktop.ai.services.endpoint_check import EndpointCheck, check_endpoint
+from cloudinterview_desktop.engine.background_task import BackgroundTask
 from cloudinterview_desktop.settings import Key, Settings
 from cloudinterview_desktop.ui.coding_panel import LANGUAGE_LABELS
 
@@ -66,6 +68,11 @@ class SettingsDialog(QDialog):
         self.endpoint.setAccessibleName("OpenAI-compatible endpoint URL")
         self.endpoint_model = QLineEdit(get(Key.ENDPOINT_MODEL))
         self.endpoint_model.setAccessibleName("Endpoint model name")
+        self.test_button = QPushButton("Test connection")
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.test_result.setAccessibleName("Connection test result")
+        self._test_task: BackgroundTask | None = None
         self.idle = QSpinBox()
         self.idle.setRange(0, 24 * 60)
         self.idle.setSuffix(" min")
@@ -83,6 +90,26 @@ class SettingsDialog(QDialog):
         self._build(data_dir)
         self.models_button.clicked.connect(self.models_requested)
         self.delete_button.clicked.connect(self._confirm_delete)
+        self.test_button.clicked.connect(self.test_connection)
+
+    def test_connection(self) -> None:
+        """Reach the endpoint as typed (saved or not), in the background: the dialog stays responsive."""
+        if self._test_task is not None:
+            return
+        url, model = self.endpoint.text(), self.endpoint_model.text()
+        key = str(self.settings.get(Key.ENDPOINT_KEY))
+        self.test_button.setEnabled(False)
+        self.test_result.setText("Connecting…")
+        task = BackgroundTask(lambda _progress, _cancel: check_endpoint(url, model, key), self)
+        task.finished.connect(self._tested)
+        task.failed.connect(lambda message: self._tested(EndpointCheck(False, message)))
+        self._test_task = task
+        task.start()
+
+    def _tested(self, result: EndpointCheck) -> None:
+        self._test_task = None
+        self.test_button.setEnabled(True)
+        self.test_result.setText(("\u2713 " if result.ok else "\u2717 ") + result.message)
 
     def _build(self, data_dir: str) -> None:
         tabs = QTabWidget()
@@ -101,7 +128,8 @@ class SettingsDialog(QDialog):
                           ("Default language", self.language)]), "Appearance")
         tabs.addTab(page([("Microphone", self.input_device), ("", self.tts)]), "Voice")
         tabs.addTab(page([("Model", self.model), ("GPU layers", self.gpu_layers), ("Endpoint URL", self.endpoint),
-                          ("Endpoint model", self.endpoint_model), ("", self.models_button)]), "AI model")
+                          ("Endpoint model", self.endpoint_model), ("", self.test_button), ("", self.test_result),
+                          ("", self.models_button)]), "AI model")
         location = QLabel(f"Your data is in <code>{data_dir}</code>. Start the app with CLOUDINTERVIEW_HOME=DIR "
                           "to keep it elsewhere.")
         location.setWordWrap(True)
