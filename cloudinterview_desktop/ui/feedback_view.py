@@ -74,6 +74,13 @@ def _question_card(data: ReportInput, index: int) -> str:
     if rubric.get("tests"):
         facts.append(f"Verdict: <b>{_e(str(rubric.get('verdict') or '-').replace('_', ' '))}</b>, hidden tests "
                      f"{_e(rubric['tests'])}")
+    elif question.kind == "coding":
+        correctness = (rubric.get("dimensions") or {}).get("correctness") or {}
+        for evidence in correctness.get("evidence") or []:
+            text = evidence.get("text") if isinstance(evidence, dict) else evidence
+            if text:
+                facts.append(f"Correctness: {_e(text)}")
+                break
     complexity = (rubric.get("dimensions") or {}).get("complexity") or {}
     for evidence in complexity.get("evidence") or []:
         text = evidence.get("text") if isinstance(evidence, dict) else evidence
