@@ -54,11 +54,16 @@ def detect_format(path: Path, text: str) -> str:
     return "jsonl"
 
 
+TOO_DEEP = "the JSON is nested too deeply to be a question (a hostile or broken file)"
+
+
 def read_json(text: str) -> Iterator[RawItem]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProblemFormatError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise ProblemFormatError(TOO_DEEP) from exc
     items = data if isinstance(data, list) else [data]
     for number, item in enumerate(items, start=1):
         yield RawItem(f"item {number}", item)
@@ -69,9 +74,12 @@ def read_jsonl(text: str) -> Iterator[RawItem]:
         if not line.strip():
             continue
         try:
-            yield RawItem(f"line {number}", json.loads(line))
+            raw = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ProblemFormatError(f"line {number}: invalid JSON at column {exc.colno}: {exc.msg}") from exc
+        except RecursionError as exc:
+            raise ProblemFormatError(f"line {number}: {TOO_DEEP}") from exc
+        yield RawItem(f"line {number}", raw)
 
 
 def read_csv(text: str) -> Iterator[RawItem]:

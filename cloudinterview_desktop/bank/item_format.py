@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cloudinterview_desktop.domain.errors import ProblemFormatError
-from cloudinterview_desktop.domain.generators import expand
+from cloudinterview_desktop.domain.generators import check_size, expand
 from cloudinterview_desktop.domain.problems import (
     BankItem,
     BehavioralQuestion,
@@ -104,6 +104,39 @@ def _check_case_inputs(slug: str, signature: Signature, cases: tuple[TestCase, .
                 )
 
 
+# Documented caps (docs/problem-format.md): checked before anything is built, so a hostile file costs nothing.
+MAX_CASES = 2_000  # examples and tests of one problem
+MAX_ITEM_ELEMENTS = 20_000_000  # all its cases together, once generated
+MAX_STATEMENT_CHARS = 100_000
+
+
+def _check_sizes(name: str, raw: dict[str, Any]) -> None:
+    statement = raw.get("statement", "")
+    if isinstance(statement, str) and len(statement) > MAX_STATEMENT_CHARS:
+        raise ProblemFormatError(f"{name}: field 'statement' has {len(statement):,} characters; the limit is "
+                                 f"{MAX_STATEMENT_CHARS:,}")
+    total = 0
+    count = 0
+    for label in ("examples", "tests"):
+        cases = raw.get(label, [])
+        if not isinstance(cases, list):
+            continue
+        count += len(cases)
+        if count > MAX_CASES:
+            raise ProblemFormatError(f"{name}: more than {MAX_CASES:,} examples and tests; the limit is {MAX_CASES:,}")
+        for index, case in enumerate(cases):
+            if not isinstance(case, dict):
+                continue
+            for part in ("input", "output"):
+                try:
+                    total += check_size(case.get(part))
+                except ProblemFormatError as exc:
+                    raise ProblemFormatError(f"{name}: field '{label}.{index}.{part}': {exc}") from exc
+    if total > MAX_ITEM_ELEMENTS:
+        raise ProblemFormatError(f"{name}: its tests would hold {total:,} elements once generated; the limit is "
+                                 f"{MAX_ITEM_ELEMENTS:,}")
+
+
 def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankItem:
     """Validate one item (a decoded JSON object) and build its domain object; errors name the item and field.
 
@@ -111,6 +144,8 @@ def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankIte
     name = _name_of(raw)
     if not isinstance(raw, dict):
         raise ProblemFormatError(f"{name}: an item must be a JSON object")
+    if raw.get("kind") == "coding":
+        _check_sizes(name, raw)  # before the schema walks it: sizes and depth are checked without building
     problem = _kind_schema_error(raw) if validate else None
     if problem:
         raise ProblemFormatError(f"{name}: {problem}")
@@ -187,6 +222,8 @@ def load_item_file(path: Path, source: str = "bank") -> BankItem:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ProblemFormatError(f"{path.name}: cannot read: {exc}") from exc
+    except RecursionError as exc:
+        raise ProblemFormatError(f"{path.name}: the JSON is nested too deeply to be a question") from exc
     except json.JSONDecodeError as exc:
         raise ProblemFormatError(
             f"{path.name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc

@@ -481,6 +481,8 @@ def read_records(path: Path) -> Iterator[tuple[str, Any]]:
                         yield f"line {number}", json.loads(line)
                     except json.JSONDecodeError as exc:
                         yield f"line {number}", exc
+                    except RecursionError:
+                        yield f"line {number}", json.JSONDecodeError("nested too deeply", line[:80], 0)
         except UnicodeDecodeError as exc:
             raise ProblemFormatError(f"cannot read {path}: {exc}") from exc
 

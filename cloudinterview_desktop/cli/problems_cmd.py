@@ -194,7 +194,7 @@ def _looks_like_leetcodedataset(path: Path) -> bool:
         with open(path, encoding="utf-8") as handle:
             first = handle.readline()
         record = json.loads(first)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return False
     return isinstance(record, dict) and {"task_id", "entry_point", "input_output"} <= set(record)
 

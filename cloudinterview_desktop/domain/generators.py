@@ -13,6 +13,13 @@ from typing import Any
 from cloudinterview_desktop.domain.errors import ProblemFormatError
 
 _MASK = (1 << 64) - 1
+# Documented caps (docs/problem-format.md). Sizes are counted before anything is built, so a hostile item costs
+# nothing: one value may hold this many elements (list entries through nesting, and a string's characters by eight,
+# since a character takes a byte where an entry takes a pointer and an object) ...
+MAX_ELEMENTS = 2_000_000
+CHARS_PER_ELEMENT = 8
+# ... and be nested this deep.
+MAX_DEPTH = 64
 
 
 def _splitmix64(seed: int) -> Iterator[int]:
@@ -67,7 +74,7 @@ def _random_string(spec: dict[str, Any]) -> str:
 
 
 def _concat(spec: dict[str, Any]) -> Any:
-    parts = [expand(part) for part in spec.get("parts", [])]
+    parts = [_expand(part) for part in spec.get("parts", [])]
     if all(isinstance(part, str) for part in parts):
         return "".join(parts)
     if all(isinstance(part, list) for part in parts):
@@ -84,14 +91,14 @@ def _expand_spec(spec: dict[str, Any]) -> Any:
         values = range(_int_arg(spec, "start", 0), _int_arg(spec, "stop"), _int_arg(spec, "step", 1))
         return [[v] for v in values] if spec.get("wrap") else list(values)
     if kind == "interleave":
-        parts = [expand(part) for part in spec.get("parts", [])]
+        parts = [_expand(part) for part in spec.get("parts", [])]
         if not parts or not all(isinstance(part, list) for part in parts):
             raise ProblemFormatError("generator 'interleave': parts must be lists")
         if len({len(part) for part in parts}) != 1:
             raise ProblemFormatError("generator 'interleave': parts must have the same length")
         return [item for group in zip(*parts, strict=True) for item in group]
     if kind == "repeat":
-        value = expand(spec.get("value"))
+        value = _expand(spec.get("value"))
         count = _int_arg(spec, "count")
         if isinstance(value, str) and spec.get("join"):
             return value * count
@@ -113,14 +120,83 @@ def _expand_spec(spec: dict[str, Any]) -> Any:
     raise ProblemFormatError(f"unknown generator {kind!r}")
 
 
-def expand(value: Any) -> Any:
-    """Return `value` with every `{"$gen": ...}` object replaced by the data it describes."""
+def _count(spec: dict[str, Any], key: str, default: int | None = None) -> int:
+    value = _int_arg(spec, key, default)
+    if value < 0:
+        raise ProblemFormatError(f"generator {spec.get('$gen')!r}: {key!r} must not be negative")
+    return value
+
+
+def _spec_size(spec: dict[str, Any], depth: int) -> int:
+    kind = spec.get("$gen")
+    if kind == "range":
+        step = _int_arg(spec, "step", 1)
+        if step == 0:
+            raise ProblemFormatError("generator 'range': 'step' must not be 0")
+        span = len(range(_int_arg(spec, "start", 0), _int_arg(spec, "stop"), step))
+        return span * (2 if spec.get("wrap") else 1)
+    if kind == "repeat":
+        count = _count(spec, "count")
+        value = spec.get("value")
+        if isinstance(value, str) and spec.get("join"):
+            return -(-count * len(value) // CHARS_PER_ELEMENT)
+        return count * (1 + size_of(value, depth + 1))
+    if kind == "random_ints":
+        return _count(spec, "count")
+    if kind == "random_string":
+        return -(-_count(spec, "length") // CHARS_PER_ELEMENT)
+    if kind == "random_matrix":
+        return _count(spec, "rows") * (1 + _count(spec, "cols"))
+    if kind in ("concat", "interleave"):
+        parts = spec.get("parts", [])
+        if not isinstance(parts, list):
+            raise ProblemFormatError(f"generator {kind!r}: 'parts' must be a list")
+        return sum(size_of(part, depth + 1) for part in parts)
+    raise ProblemFormatError(f"unknown generator {kind!r}")
+
+
+def size_of(value: Any, depth: int = 0) -> int:
+    """How many elements `value` holds once expanded (list entries, and string characters by CHARS_PER_ELEMENT,
+    through nesting), computed without building it. Raises ProblemFormatError past MAX_DEPTH."""
+    if depth > MAX_DEPTH:
+        raise ProblemFormatError(f"a value is nested more than {MAX_DEPTH} levels deep")
+    if isinstance(value, dict):
+        if "$gen" in value:
+            return _spec_size(value, depth)
+        return sum(size_of(item, depth + 1) for item in value.values())
+    if isinstance(value, list):
+        return len(value) + sum(size_of(item, depth + 1) for item in value)
+    if isinstance(value, str):
+        return -(-len(value) // CHARS_PER_ELEMENT)
+    return 0
+
+
+def check_size(value: Any, limit: int = MAX_ELEMENTS) -> int:
+    """The expanded size of `value`, or a clear ProblemFormatError when it is over `limit` or too deep."""
+    try:
+        size = size_of(value)
+    except RecursionError as exc:
+        raise ProblemFormatError(f"a value is nested more than {MAX_DEPTH} levels deep") from exc
+    if size > limit:
+        raise ProblemFormatError(f"a test value would hold {size:,} elements once generated; the limit is "
+                                 f"{limit:,} (see docs/problem-format.md)")
+    return size
+
+
+def expand(value: Any, limit: int = MAX_ELEMENTS) -> Any:
+    """Return `value` with every `{"$gen": ...}` object replaced by the data it describes; its size is checked
+    against `limit` (and MAX_DEPTH) before anything is built."""
+    check_size(value, limit)
+    return _expand(value)
+
+
+def _expand(value: Any) -> Any:
     if isinstance(value, dict):
         if "$gen" in value:
             return _expand_spec(value)
-        return {key: expand(item) for key, item in value.items()}
+        return {key: _expand(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [expand(item) for item in value]
+        return [_expand(item) for item in value]
     return value
 
 
