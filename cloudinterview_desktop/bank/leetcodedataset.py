@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from cloudinterview_desktop.bank.importer import ImportResult, ProgressSink, verify_reference
 from cloudinterview_desktop.bank.item_format import parse_item
+from cloudinterview_desktop.bank.leetcode_records import CheckCases, cases_from_check, normalise, open_text
 from cloudinterview_desktop.bank.question_bank import QuestionBank
 from cloudinterview_desktop.domain.errors import CloudInterviewError, ProblemFormatError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, Verdict
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SOURCE = "leetcodedataset"
-REQUIRED_FIELDS = ("task_id", "difficulty", "problem_description", "starter_code", "entry_point", "completion",
-                   "input_output", "test")
 DIFFICULTIES = {"easy": "easy", "medium": "medium", "hard": "hard"}
 TIME_LIMIT_MS = 2000
 MEMORY_MB = 256
@@ -387,41 +386,47 @@ def _text_field(record: dict[str, Any], name: str, required: bool = True) -> str
     return value
 
 
+def _rows(record: dict[str, Any]) -> list[tuple[dict[str, Any], Any]]:
+    """`input_output` rows that read as literal cases (error texts and unquoted strings there are left out)."""
+    rows = record.get("input_output")
+    out = []
+    for case in rows if isinstance(rows, list) else []:
+        if not (isinstance(case, dict) and isinstance(case.get("input"), str) and isinstance(case.get("output"), str)):
+            continue
+        try:
+            out.append((parse_input(case["input"]), parse_output(case["output"])))
+        except ValueError:
+            continue
+    return out
+
+
 def _cases(record: dict[str, Any], params: dict[str, str],
            returns: str | None) -> tuple[list[dict[str, Any]], bool]:
-    """The cases as {input, output}, and whether an output holds a float (then compared with a tolerance)."""
-    raw_cases = record["input_output"]
-    if not isinstance(raw_cases, list) or not raw_cases:
-        raise ValueError("field 'input_output' must be a non-empty list of {input, output} cases")
+    """The cases as {input, output}, and whether an output holds a float (then compared with a tolerance). The
+    dataset's own suite (`test`) is authoritative; `input_output` is used only when the suite yields no case."""
+    check = record.get("test") or ""
+    suite = cases_from_check(check) if isinstance(check, str) and check.strip() else CheckCases([], False, 0)
+    pairs = suite.cases or _rows(record)
+    if not pairs:
+        raise ValueError("no usable test case: the test suite has no literal `assert candidate(...) == ...` and "
+                         "no input_output row reads as literals")
     cases = []
-    floats = False
-    for number, case in enumerate(raw_cases):
-        if not (isinstance(case, dict) and isinstance(case.get("input"), str) and isinstance(case.get("output"), str)):
-            raise ValueError(f"input_output[{number}]: a case is {{\"input\": \"...\", \"output\": \"...\"}}")
-        try:
-            inputs = parse_input(case["input"])
-            output = parse_output(case["output"])
-        except ValueError as exc:
-            raise ValueError(f"input_output[{number}]: {exc}") from exc
+    floats = suite.floats
+    for inputs, output in pairs:
         for name, kind in params.items():  # a node parameter written as a plain list
             if name in inputs and (inputs[name] is None or isinstance(inputs[name], list)):
                 inputs[name] = {"$list_node" if kind == "ListNode" else "$tree_node": inputs[name] or []}
+        output = _plain_nodes(output)
         if returns is not None and (output is None or isinstance(output, list)):
             output = _node_list(output or [], tree=returns == "TreeNode")
-        # A float literal has a "." or an exponent: most outputs need no walk.
-        if not floats and any(c in case["output"] for c in ".eE"):
-            floats = _has_float(output)
+        floats = floats or _has_float(output)
         cases.append({"input": inputs, "output": output})
     return cases, floats
 
 
 def record_to_raw(record: Any) -> dict[str, Any]:
     """One LeetCodeDataset record as a bank item in the documented JSON format (raises ValueError)."""
-    if not isinstance(record, dict):
-        raise ValueError("a record must be a JSON object")
-    missing = [name for name in REQUIRED_FIELDS if name not in record]
-    if missing:
-        raise ValueError(f"missing field{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}")
+    record = normalise(record)
     slug = _text_field(record, "task_id")
     if not _SLUG.match(slug):
         raise ValueError(f"task_id {slug!r} is not a slug (lower-case letters, digits and '-')")
@@ -470,7 +475,7 @@ def _checked_item(raw: dict[str, Any]) -> BankItem:
 def read_records(path: Path) -> Iterator[tuple[str, Any]]:
     """(where, decoded record or the JSONDecodeError) for every non-blank line."""
     try:
-        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below; a generator cannot use `with` for errors
+        handle = open_text(path)  # closed below; a generator cannot use `with` for the open's errors
     except OSError as exc:
         raise ProblemFormatError(f"cannot read {path}: {exc}") from exc
     with handle:
@@ -483,15 +488,15 @@ def read_records(path: Path) -> Iterator[tuple[str, Any]]:
                         yield f"line {number}", exc
                     except RecursionError:
                         yield f"line {number}", json.JSONDecodeError("nested too deeply", line[:80], 0)
-        except UnicodeDecodeError as exc:
+        except (UnicodeDecodeError, OSError, EOFError) as exc:  # a truncated or corrupt .gz included
             raise ProblemFormatError(f"cannot read {path}: {exc}") from exc
 
 
 def count_records(path: Path) -> int:
     try:
-        with open(path, "rb") as handle:
+        with open_text(path) as handle:
             return sum(1 for line in handle if line.strip())
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError, EOFError) as exc:
         raise ProblemFormatError(f"cannot read {path}: {exc}") from exc
 
 

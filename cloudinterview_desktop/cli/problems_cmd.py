@@ -11,6 +11,7 @@ from typing import Any
 from cloudinterview_desktop.bank.build import build_bank, load_bank
 from cloudinterview_desktop.bank.importer import ImportResult, import_items, parse_all, read_items
 from cloudinterview_desktop.bank.item_format import parse_item
+from cloudinterview_desktop.bank.leetcode_records import layout, open_text
 from cloudinterview_desktop.bank.validation import validate_items
 from cloudinterview_desktop.cli.context import CliContext, CommandError
 from cloudinterview_desktop.cli.output import print_json, print_table
@@ -190,13 +191,14 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _looks_like_leetcodedataset(path: Path) -> bool:
+    """A LeetCodeDataset file in either layout (or gzip-compressed), by its first record."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open_text(path) as handle:
             first = handle.readline()
         record = json.loads(first)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (OSError, UnicodeDecodeError, EOFError, json.JSONDecodeError, RecursionError):
         return False
-    return isinstance(record, dict) and {"task_id", "entry_point", "input_output"} <= set(record)
+    return isinstance(record, dict) and {"task_id", "entry_point"} <= set(record) and layout(record) is not None
 
 
 def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:

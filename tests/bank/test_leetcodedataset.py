@@ -264,18 +264,21 @@ def _broken(kind: str) -> list[Any]:
         records.insert(2, '{"task_id": "half-a-record", ')
     elif kind == "missing entry_point":
         del records[2]["entry_point"]
-    elif kind == "not a keyword assignment":
-        records[2]["input_output"][4]["input"] = "[1, 2, 3], 2"
-    elif kind == "reference fails":
-        records[2]["input_output"][4]["output"] = "[6, 1]"
+    elif kind == "no usable case":  # a suite of shapes the importer does not read, and input_output rows of errors
+        records[2]["test"] = "def check(candidate):\n    assert sorted(candidate(head = None)) == []\n"
+        for row in records[2]["input_output"]:
+            row["output"] = "Error: list index out of range"
+    elif kind == "reference fails":  # the suite's fourth case (the first hidden test) expects a wrong list
+        records[2]["test"] = records[2]["test"].replace("list_node([4, 8])), list_node([4]))",
+                                                        "list_node([4, 8])), list_node([6, 1]))")
     return records
 
 
 @pytest.mark.parametrize(("kind", "message"), [
     ("bad json", "line 3: invalid JSON"),
     ("missing entry_point", "line 3 (drop-alternate-nodes): missing field 'entry_point'"),
-    ("not a keyword assignment", "line 3 (drop-alternate-nodes): input_output[4]: input '[1, 2, 3], 2' is not a list"),
-    ("reference fails", "line 3 (drop-alternate-nodes): the reference solution gets wrong_answer on test 1"),
+    ("no usable case", "line 3 (drop-alternate-nodes): no usable test case"),
+    ("reference fails", "line 3 (drop-alternate-nodes): the reference solution gets wrong_answer"),
 ])
 def test_one_broken_record_refuses_the_whole_file(app_home: Path, tmp_path: Path, kind: str, message: str) -> None:
     path = write_jsonl(tmp_path / "set.jsonl", _broken(kind))

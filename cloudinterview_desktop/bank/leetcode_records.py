@@ -1,0 +1,210 @@
+"""Reading LeetCodeDataset records: both published layouts, and the test cases from the dataset's own `test` suite.
+
+The flat layout (v0.3.x) names `problem_description` and `starter_code`; the older nested one (v0.1/v0.2) keeps them
+in `meta` (`question_title` holds the statement, `lang_code` the starter). Cases come from `test`'s
+`assert candidate(name = value, ...) == expected` lines, read with `ast` and never run: literal values, `list_node(...)`
+/ `tree_node(...)`, `inf` and `-inf`. A case whose input is an expression (a comprehension building a large list) is
+left out here; `input_output` rows are a fallback only for records without a readable suite."""
+
+from __future__ import annotations
+
+import ast
+import gzip
+import json
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+MAX_CHECK_CHARS = 5_000_000  # a test suite larger than this is not read (the biggest published ones are ~200 KB)
+NESTED = "nested"
+FLAT = "flat"
+FLAT_FIELDS = ("problem_description", "starter_code")
+NESTED_META = ("question_title", "lang_code", "difficulty")
+COMMON_FIELDS = ("task_id", "entry_point", "completion")
+
+
+@dataclass(frozen=True)
+class CheckCases:
+    cases: list[tuple[dict[str, Any], Any]]  # (inputs by name, expected output), in the suite's order
+    floats: bool  # some assert compares with a tolerance: abs(candidate(...) - expected) < tol
+    skipped: int  # asserts that are not a literal case (expressions as inputs, other shapes)
+
+
+def layout(record: dict[str, Any]) -> str | None:
+    if isinstance(record.get("meta"), dict) and all(k in record["meta"] for k in NESTED_META):
+        return NESTED
+    if all(k in record for k in FLAT_FIELDS):
+        return FLAT
+    return None
+
+
+def normalise(record: Any) -> dict[str, Any]:
+    """The record in the flat layout (ValueError when it is in neither)."""
+    if not isinstance(record, dict):
+        raise ValueError("a record must be a JSON object")
+    kind = layout(record)
+    if kind is None:
+        raise ValueError("neither LeetCodeDataset layout: expected problem_description and starter_code (v0.3) or "
+                         "meta with question_title, lang_code and difficulty (v0.1/v0.2)")
+    missing = [name for name in COMMON_FIELDS if name not in record]
+    if missing:
+        raise ValueError(f"missing field{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}")
+    if kind == FLAT:
+        return record
+    meta = record["meta"]
+    flat = {key: value for key, value in record.items() if key != "meta"}
+    flat.update(problem_description=meta["question_title"], starter_code=meta["lang_code"],
+                difficulty=meta["difficulty"], question_id=meta.get("question_id"), tags=record.get("tags") or [])
+    return flat
+
+
+def open_text(path: Path) -> IO[str]:
+    """A dataset file, gzip-compressed (`.gz`) or not."""
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
+class _Values(ast.NodeTransformer):
+    """JSON spellings (`null`, `true`, `false`) and `inf` read as the values they mean."""
+
+    NAMES = {"null": None, "true": True, "false": False, "inf": math.inf, "None": None, "True": True,
+             "False": False}
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        if node.id in self.NAMES:
+            return ast.copy_location(ast.Constant(self.NAMES[node.id]), node)
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        # float('inf') / float('-inf'), as some suites write them
+        if (isinstance(node.func, ast.Name) and node.func.id == "float" and len(node.args) == 1
+                and isinstance(node.args[0], ast.Constant) and node.args[0].value in ("inf", "-inf")):
+            return ast.copy_location(ast.Constant(float(node.args[0].value)), node)
+        return self.generic_visit(node)
+
+
+NODE_CALLS = {"list_node": "$list_node", "tree_node": "$tree_node"}
+
+
+def literal(node: ast.expr) -> Any:
+    """The value of a literal expression (with list_node/tree_node calls as the judge's node specs); ValueError for
+    anything that would have to run."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in NODE_CALLS:
+        if len(node.args) != 1 or node.keywords:
+            raise ValueError(f"{node.func.id}() takes one list")
+        values = literal(node.args[0])
+        if not isinstance(values, list):
+            raise ValueError(f"{node.func.id}() takes a list of values")
+        return {NODE_CALLS[node.func.id]: values}
+    if isinstance(node, ast.List | ast.Tuple) and any(isinstance(e, ast.Call) for e in node.elts):
+        return [literal(element) for element in node.elts]
+    try:
+        value = ast.literal_eval(_Values().visit(node))
+        return list(value) if isinstance(value, tuple) else value
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError) as exc:
+        raise ValueError("not a literal") from exc
+
+
+SAME_NODES = ("is_same_list", "is_same_tree")  # the suites compare returned lists and trees with these helpers
+MAX_POWER_BITS = 4096  # constant arithmetic in a suite (10 ** 9 + 7) is folded, never past this size
+Number = int | float
+_FOLDABLE: dict[type[ast.operator], Callable[[Number, Number], Number]] = {
+    ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+    ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b, ast.Div: lambda a, b: a / b,
+    ast.Pow: lambda a, b: a ** b}
+
+
+def _number(node: ast.expr) -> Number | None:
+    value = node.value if isinstance(node, ast.Constant) else None
+    return value if type(value) in (int, float) and isinstance(value, int | float) else None
+
+
+def _fold(node: ast.expr) -> ast.expr:
+    """Constant arithmetic on numbers (`10 ** 12 - 1`, `-2 ** 31`) as one constant; anything else unchanged."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
+        inner = _number(_fold(node.operand))
+        if inner is not None:
+            return ast.copy_location(ast.Constant(-inner if isinstance(node.op, ast.USub) else inner), node)
+    if isinstance(node, ast.BinOp) and type(node.op) in _FOLDABLE:
+        a, b = _number(_fold(node.left)), _number(_fold(node.right))
+        if a is not None and b is not None:
+            if isinstance(node.op, ast.Pow) and (abs(b) > 64 or int(abs(a)).bit_length() * abs(b) > MAX_POWER_BITS):
+                return node
+            try:
+                return ast.copy_location(ast.Constant(_FOLDABLE[type(node.op)](a, b)), node)
+            except (ArithmeticError, ValueError):
+                return node
+    return node
+
+
+def _call_case(call: ast.expr) -> dict[str, Any] | None:
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "candidate"
+            and not call.args and all(k.arg for k in call.keywords)):
+        return None
+    return {str(k.arg): literal(_fold(k.value)) for k in call.keywords}
+
+
+def _assert_case(test: ast.expr) -> tuple[dict[str, Any], Any, bool] | None:
+    """(inputs, expected, with tolerance) of one assert, or None when it is not a literal case."""
+    if (isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id in SAME_NODES
+            and len(test.args) == 2 and not test.keywords):
+        inputs = _call_case(test.args[0])
+        return None if inputs is None else (inputs, literal(_fold(test.args[1])), False)
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return None
+    op, right = test.ops[0], test.comparators[0]
+    if isinstance(op, ast.Eq | ast.Is):
+        inputs = _call_case(test.left)
+        return None if inputs is None else (inputs, literal(_fold(right)), False)
+    # abs(candidate(...) - expected) < tolerance
+    left = test.left
+    if (isinstance(op, ast.Lt | ast.LtE) and isinstance(left, ast.Call) and isinstance(left.func, ast.Name)
+            and left.func.id == "abs" and len(left.args) == 1 and isinstance(left.args[0], ast.BinOp)
+            and isinstance(left.args[0].op, ast.Sub)):
+        inputs = _call_case(left.args[0].left)
+        return None if inputs is None else (inputs, literal(_fold(left.args[0].right)), True)
+    return None
+
+
+def cases_from_check(check: str) -> CheckCases:
+    """The literal cases of `def check(candidate): assert ...` without running anything."""
+    if len(check) > MAX_CHECK_CHARS:
+        raise ValueError(f"the test suite has {len(check):,} characters; the limit is {MAX_CHECK_CHARS:,}")
+    try:
+        tree = ast.parse(check)
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+        raise ValueError(f"the test suite is not Python: {exc}") from exc
+    function = next((n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "check"), None)
+    if function is None:
+        raise ValueError("the test suite defines no check(candidate)")
+    cases: list[tuple[dict[str, Any], Any]] = []
+    floats = False
+    skipped = 0
+    for statement in function.body:
+        if not isinstance(statement, ast.Assert):
+            continue
+        try:
+            found = _assert_case(statement.test)
+        except ValueError:
+            found = None
+        if found is None:
+            skipped += 1
+            continue
+        inputs, expected, tolerant = found
+        try:
+            json.dumps(inputs, allow_nan=True), json.dumps(expected, allow_nan=True)
+        except (TypeError, ValueError):
+            skipped += 1  # a set or bytes literal has no JSON form
+            continue
+        cases.append((inputs, expected))
+        floats = floats or tolerant
+    return CheckCases(cases, floats, skipped)
+
+
+def iter_lines(handle: IO[str]) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(handle, start=1):
+        if line.strip():
+            yield number, line
