@@ -60,6 +60,17 @@ def normalise(record: Any) -> dict[str, Any]:
     return flat
 
 
+def is_leetcodedataset(path: Path) -> bool:
+    """A LeetCodeDataset file in either layout (or gzip-compressed), by its first record."""
+    try:
+        with open_text(path) as handle:
+            first = handle.readline()
+        record = json.loads(first)
+    except (OSError, UnicodeDecodeError, EOFError, json.JSONDecodeError, RecursionError):
+        return False
+    return isinstance(record, dict) and {"task_id", "entry_point"} <= set(record) and layout(record) is not None
+
+
 def open_text(path: Path) -> IO[str]:
     """A dataset file, gzip-compressed (`.gz`) or not."""
     if path.suffix == ".gz":
@@ -140,37 +151,61 @@ def _fold(node: ast.expr) -> ast.expr:
     return node
 
 
-def _call_case(call: ast.expr) -> dict[str, Any] | None:
+def method_params(starter: str, method: str) -> list[str]:
+    """The entry point's parameter names (without self), from the starter code, which ends with a bare `def`."""
+    for source in (starter, starter.rstrip() + " pass\n"):
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name == method:
+                names = [a.arg for a in [*node.args.posonlyargs, *node.args.args]]
+                return names[1:] if names and names[0] == "self" else names
+        break
+    return []
+
+
+def _call_case(call: ast.expr, params: list[str]) -> dict[str, Any] | None:
+    """`candidate(a = 1, b = 2)`, or `candidate(1, 2)` with the names from the starter's signature."""
     if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "candidate"
-            and not call.args and all(k.arg for k in call.keywords)):
+            and all(k.arg for k in call.keywords)):
         return None
-    return {str(k.arg): literal(_fold(k.value)) for k in call.keywords}
+    if call.args and (len(call.args) > len(params) or any(isinstance(a, ast.Starred) for a in call.args)):
+        return None
+    inputs = {params[n]: literal(_fold(arg)) for n, arg in enumerate(call.args)}
+    for keyword in call.keywords:
+        if str(keyword.arg) in inputs:
+            return None
+        inputs[str(keyword.arg)] = literal(_fold(keyword.value))
+    return inputs
 
 
-def _assert_case(test: ast.expr) -> tuple[dict[str, Any], Any, bool] | None:
+def _assert_case(test: ast.expr, params: list[str]) -> tuple[dict[str, Any], Any, bool] | None:
     """(inputs, expected, with tolerance) of one assert, or None when it is not a literal case."""
     if (isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id in SAME_NODES
             and len(test.args) == 2 and not test.keywords):
-        inputs = _call_case(test.args[0])
+        inputs = _call_case(test.args[0], params)
         return None if inputs is None else (inputs, literal(_fold(test.args[1])), False)
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
         return None
     op, right = test.ops[0], test.comparators[0]
     if isinstance(op, ast.Eq | ast.Is):
-        inputs = _call_case(test.left)
+        inputs = _call_case(test.left, params)
         return None if inputs is None else (inputs, literal(_fold(right)), False)
     # abs(candidate(...) - expected) < tolerance
     left = test.left
     if (isinstance(op, ast.Lt | ast.LtE) and isinstance(left, ast.Call) and isinstance(left.func, ast.Name)
             and left.func.id == "abs" and len(left.args) == 1 and isinstance(left.args[0], ast.BinOp)
             and isinstance(left.args[0].op, ast.Sub)):
-        inputs = _call_case(left.args[0].left)
+        inputs = _call_case(left.args[0].left, params)
         return None if inputs is None else (inputs, literal(_fold(left.args[0].right)), True)
     return None
 
 
-def cases_from_check(check: str) -> CheckCases:
-    """The literal cases of `def check(candidate): assert ...` without running anything."""
+def cases_from_check(check: str, params: list[str] | None = None) -> CheckCases:
+    """The literal cases of `def check(candidate): assert ...` without running anything; `params` names positional
+    arguments."""
     if len(check) > MAX_CHECK_CHARS:
         raise ValueError(f"the test suite has {len(check):,} characters; the limit is {MAX_CHECK_CHARS:,}")
     try:
@@ -187,7 +222,7 @@ def cases_from_check(check: str) -> CheckCases:
         if not isinstance(statement, ast.Assert):
             continue
         try:
-            found = _assert_case(statement.test)
+            found = _assert_case(statement.test, params or [])
         except ValueError:
             found = None
         if found is None:

@@ -23,9 +23,15 @@ from typing import TYPE_CHECKING, Any
 
 from cloudinterview_desktop.bank.importer import ImportResult, ProgressSink, verify_reference
 from cloudinterview_desktop.bank.item_format import parse_item
-from cloudinterview_desktop.bank.leetcode_records import CheckCases, cases_from_check, normalise, open_text
+from cloudinterview_desktop.bank.leetcode_records import (
+    CheckCases,
+    cases_from_check,
+    method_params,
+    normalise,
+    open_text,
+)
 from cloudinterview_desktop.bank.question_bank import QuestionBank
-from cloudinterview_desktop.domain.errors import CloudInterviewError, ProblemFormatError
+from cloudinterview_desktop.domain.errors import Cancelled, CloudInterviewError, ProblemFormatError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, Verdict
 from cloudinterview_desktop.domain.ports import CodeRunner
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
@@ -85,6 +91,9 @@ class SkippedRecord:
 
     def __str__(self) -> str:
         return f"{self.where} ({self.task_id}): {self.reason}" if self.task_id else f"{self.where}: {self.reason}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": int(self.where.split()[-1]), "slug": self.task_id, "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -400,12 +409,12 @@ def _rows(record: dict[str, Any]) -> list[tuple[dict[str, Any], Any]]:
     return out
 
 
-def _cases(record: dict[str, Any], params: dict[str, str],
-           returns: str | None) -> tuple[list[dict[str, Any]], bool]:
+def _cases(record: dict[str, Any], params: dict[str, str], returns: str | None,
+           names: list[str]) -> tuple[list[dict[str, Any]], bool]:
     """The cases as {input, output}, and whether an output holds a float (then compared with a tolerance). The
     dataset's own suite (`test`) is authoritative; `input_output` is used only when the suite yields no case."""
     check = record.get("test") or ""
-    suite = cases_from_check(check) if isinstance(check, str) and check.strip() else CheckCases([], False, 0)
+    suite = cases_from_check(check, names) if isinstance(check, str) and check.strip() else CheckCases([], False, 0)
     pairs = suite.cases or _rows(record)
     if not pairs:
         raise ValueError("no usable test case: the test suite has no literal `assert candidate(...) == ...` and "
@@ -444,7 +453,8 @@ def record_to_raw(record: Any) -> dict[str, Any]:
         raise ValueError("field 'test' must define `def check(candidate)`")
     starter = _text_field(record, "starter_code")
     params, returns = node_hints(starter, entry_point.rpartition(".")[2])
-    cases, floats = _cases(record, params, returns)
+    method = entry_point.rpartition(".")[2]
+    cases, floats = _cases(record, params, returns, method_params(starter, method))
     examples = max(1, min(MAX_EXAMPLES, len(cases) - 1))
     raw: dict[str, Any] = {
         "slug": slug, "kind": "coding", "title": title_from_slug(slug), "difficulty": difficulty,
@@ -500,10 +510,25 @@ def count_records(path: Path) -> int:
         raise ProblemFormatError(f"cannot read {path}: {exc}") from exc
 
 
-def iter_records(path: Path, bank: QuestionBank) -> Iterator[ParsedRecord | SkippedRecord]:
-    """Every record as a bank item, or why it cannot be one (with its line); slugs must be new."""
+DUPLICATE_SUFFIX = "-imported"
+
+
+def _free_slug(slug: str, bank: QuestionBank, seen: dict[str, str]) -> str:
+    """`slug-imported`, then `slug-imported-2`...: the first that neither bank nor this file uses."""
+    candidate, number = slug + DUPLICATE_SUFFIX, 2
+    while candidate in seen or bank.contains(candidate):
+        candidate, number = f"{slug}{DUPLICATE_SUFFIX}-{number}", number + 1
+    return candidate
+
+
+def iter_records(path: Path, bank: QuestionBank, rename_duplicates: bool = False,
+                 cancel: threading.Event | None = None) -> Iterator[ParsedRecord | SkippedRecord]:
+    """Every record as a bank item, or why it cannot be one (with its line); slugs must be new unless
+    `rename_duplicates` gives a record whose slug is taken a suffixed one."""
     seen: dict[str, str] = {}
     for where, record in read_records(path):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
         task_id = str(record.get("task_id", "")) if isinstance(record, dict) else ""
         if isinstance(record, json.JSONDecodeError):
             yield SkippedRecord(where, "", f"invalid JSON at column {record.colno}: {record.msg}")
@@ -515,6 +540,11 @@ def iter_records(path: Path, bank: QuestionBank) -> Iterator[ParsedRecord | Skip
             yield SkippedRecord(where, task_id, str(exc))
             continue
         assert isinstance(item, CodingProblem)
+        taken = item.slug in seen or bank.contains(item.slug)
+        if taken and rename_duplicates:
+            slug = _free_slug(item.slug, bank, seen)
+            raw = {**raw, "slug": slug, "title": f"{raw['title']} (imported)"}
+            item = replace(item, slug=slug, title=raw["title"])
         if item.slug in seen:
             yield SkippedRecord(where, item.slug, f"duplicate task_id (also on {seen[item.slug]})")
         elif bank.builtin is not None and bank.builtin.contains(item.slug):
@@ -756,14 +786,23 @@ class ReferenceValidator:
 # -- the import ------------------------------------------------------------------------------------------------
 
 
+def _readable_after(path: Path, bank: QuestionBank, first: SkippedRecord, rename_duplicates: bool) -> str:
+    """What the refusal adds: how many records of the file read correctly (their references not yet run)."""
+    outcomes = list(iter_records(path, bank, rename_duplicates))
+    readable = sum(1 for o in outcomes if isinstance(o, ParsedRecord))
+    return (f"{first}. {readable:,} of {len(outcomes):,} records read correctly: `--skip-invalid` imports those "
+            "whose reference solution also passes its tests, and lists the rest")
+
+
 def import_leetcodedataset(bank: QuestionBank, path: Path, judge: CodeRunner | None, *, skip_invalid: bool = False,
-                           progress: ProgressSink | None = None, workers: int = 2) -> LeetCodeImportResult:
+                           progress: ProgressSink | None = None, workers: int = 2, rename_duplicates: bool = False,
+                           cancel: threading.Event | None = None) -> LeetCodeImportResult:
     """Adds every record of a LeetCodeDataset JSONL file as a Python-only coding problem, or nothing.
 
     Without `skip_invalid` the first unusable record (bad JSON, a missing field, an input that is not a keyword
     assignment of literals, a slug already taken, a reference that fails its own tests) refuses the whole file;
     with it, such records are left out and listed in the result's `skipped`. Records are validated while the
-    file is still being read."""
+    file is still being read. A `cancel` stops it before anything is stored: the bank is unchanged."""
     if judge is None:
         raise ProblemFormatError("the code judge is unavailable, so reference solutions cannot be checked")
     started = time.perf_counter()
@@ -774,10 +813,10 @@ def import_leetcodedataset(bank: QuestionBank, path: Path, judge: CodeRunner | N
     invalid: list[SkippedRecord] = []
 
     def items() -> Iterator[CodingProblem]:
-        for outcome in iter_records(path, bank):
+        for outcome in iter_records(path, bank, rename_duplicates, cancel):
             if isinstance(outcome, SkippedRecord):
                 if not skip_invalid:
-                    raise RecordError(outcome)
+                    raise ProblemFormatError(_readable_after(path, bank, outcome, rename_duplicates))
                 invalid.append(outcome)
                 counter.step()
             else:
@@ -786,6 +825,8 @@ def import_leetcodedataset(bank: QuestionBank, path: Path, judge: CodeRunner | N
 
     validator = ReferenceValidator(judge, workers=workers)
     failures = validator.validate(items(), counter)
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
     validated = time.perf_counter()
     failed = [SkippedRecord(r.where, r.item.slug, problem)
               for r, problem in zip(parsed, failures, strict=True) if problem is not None]

@@ -11,7 +11,7 @@ from typing import Any
 from cloudinterview_desktop.bank.build import build_bank, load_bank
 from cloudinterview_desktop.bank.importer import ImportResult, import_items, parse_all, read_items
 from cloudinterview_desktop.bank.item_format import parse_item
-from cloudinterview_desktop.bank.leetcode_records import layout, open_text
+from cloudinterview_desktop.bank.leetcode_records import is_leetcodedataset
 from cloudinterview_desktop.bank.validation import validate_items
 from cloudinterview_desktop.cli.context import CliContext, CommandError
 from cloudinterview_desktop.cli.output import print_json, print_table
@@ -59,6 +59,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("--format", choices=["json", "jsonl", "csv", "leetcodedataset"])
     imp.add_argument("--skip-invalid", action="store_true",
                      help="leetcodedataset: skip records whose reference fails instead of refusing the file")
+    imp.add_argument("--rename-duplicates", action="store_true",
+                     help="import a problem whose slug is taken as SLUG-imported instead of skipping it")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=cmd_import)
     delete = actions.add_parser("delete", help="delete one of your own items")
@@ -173,15 +175,17 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset
 
         result = import_leetcodedataset(ctx.core.bank, args.file, ctx.judge(), skip_invalid=args.skip_invalid,
-                                        progress=None if args.json else _progress)
+                                        progress=None if args.json else _progress,
+                                        rename_duplicates=args.rename_duplicates)
     else:
         raw_items = read_items(args.file, args.format)
         parsed = parse_all(raw_items, "user", parse_item)
         result = import_items(ctx.core.bank, parsed, ctx.judge(), progress=None if args.json else _progress)
-    skipped = [str(s) for s in getattr(result, "skipped", ())]
+    records = getattr(result, "skipped", ())
+    skipped = [str(s) for s in records]
     if args.json:
         print_json({"added": result.added, "no_tests": result.no_tests, "slugs": list(result.slugs),
-                    "skipped": skipped})
+                    "skipped": [s.to_json() for s in records]})
     else:
         for line in skipped:
             print(f"skipped {line}", file=sys.stderr)
@@ -191,14 +195,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _looks_like_leetcodedataset(path: Path) -> bool:
-    """A LeetCodeDataset file in either layout (or gzip-compressed), by its first record."""
-    try:
-        with open_text(path) as handle:
-            first = handle.readline()
-        record = json.loads(first)
-    except (OSError, UnicodeDecodeError, EOFError, json.JSONDecodeError, RecursionError):
-        return False
-    return isinstance(record, dict) and {"task_id", "entry_point"} <= set(record) and layout(record) is not None
+    return is_leetcodedataset(path)
 
 
 def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:

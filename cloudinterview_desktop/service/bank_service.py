@@ -4,6 +4,7 @@ own items, each new or changed coding item checked by running its reference solu
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,10 @@ from typing import Any
 from cloudinterview_desktop.bank.catalog import ItemRow
 from cloudinterview_desktop.bank.importer import ImportResult, import_items, parse_all, read_items, verify_reference
 from cloudinterview_desktop.bank.item_format import parse_item
+from cloudinterview_desktop.bank.leetcode_records import is_leetcodedataset
 from cloudinterview_desktop.bank.question_bank import QuestionBank
 from cloudinterview_desktop.domain.errors import ProblemFormatError
-from cloudinterview_desktop.domain.ports import CodeRunner
+from cloudinterview_desktop.domain.ports import CodeRunner, ProgressSink
 from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.service.question_text import question_prompt
 
@@ -62,6 +64,16 @@ class BankService:
         self._bank.delete_user_item(slug)
         return slug
 
-    def import_file(self, path: str) -> ImportResult:
-        parsed = parse_all(read_items(Path(path)), "user", parse_item)
-        return import_items(self._bank, parsed, self._judge)
+    def import_file(self, path: str, progress: ProgressSink | None = None,
+                    cancel: threading.Event | None = None) -> ImportResult:
+        """A file of questions in the bank's format (all or nothing), or a LeetCodeDataset release (either layout,
+        gzip or not): every record whose reference passes is added, the others are listed in the result's
+        `skipped`. Cancelling stores nothing."""
+        file = Path(path)
+        if is_leetcodedataset(file):
+            from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset
+
+            return import_leetcodedataset(self._bank, file, self._judge, skip_invalid=True, progress=progress,
+                                          cancel=cancel)
+        parsed = parse_all(read_items(file), "user", parse_item)
+        return import_items(self._bank, parsed, self._judge, progress=progress)
