@@ -16,6 +16,7 @@ from cloudinterview_desktop.paths import resolve_paths
 from cloudinterview_desktop.resources import resource_path
 from cloudinterview_desktop.store.restore import keep_without_offering, restore, set_aside_copies
 from cloudinterview_desktop.ui.error_dialog import install_gui_excepthook
+from cloudinterview_desktop.ui.i18n import install_translator
 from cloudinterview_desktop.ui.single_instance import SingleInstance
 
 
@@ -55,6 +56,7 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False, files: lis
     app.setOrganizationName("CloudInterview")
     app.setDesktopFileName("cloudinterview")  # Wayland matches the window to its .desktop entry and icon
     app.setWindowIcon(QIcon(str(resource_path("icons", "cloudinterview.png"))))
+    install_translator(app)
     install_gui_excepthook(paths)
     files = [str(Path(f).resolve()) for f in files or []]
     instance = SingleInstance(paths.data_dir)

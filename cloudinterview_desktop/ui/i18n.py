@@ -1,0 +1,43 @@
+"""The interface's language: a QTranslator for the system locale, or for CLOUDINTERVIEW_LANG (`pseudo` loads the
+long, accented pseudo-translation used to find clipped text). English is the source language and needs none."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from cloudinterview_desktop.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+CATALOGUE = "cloudinterview"  # resources/i18n/cloudinterview_<language>.qm
+LANGUAGE_VARIABLE = "CLOUDINTERVIEW_LANG"
+
+
+def catalogue_dir() -> Path:
+    return resource_path("i18n")
+
+
+def install_translator(app: QCoreApplication, language: str | None = None,
+                       directory: Path | None = None) -> QTranslator | None:
+    """Load and install the compiled catalogue for `language` (default: CLOUDINTERVIEW_LANG, else the system
+    locale). Returns the translator, or None when no catalogue matches: the interface then stays in English."""
+    wanted = os.environ.get(LANGUAGE_VARIABLE, "") if language is None else language
+    folder = str(directory or catalogue_dir())
+    translator = QTranslator(app)
+    if wanted:
+        loaded = translator.load(f"{CATALOGUE}_{wanted}", folder)
+    else:
+        loaded = translator.load(QLocale(), CATALOGUE, "_", folder)
+    if not loaded:
+        if wanted:
+            log.warning("no compiled catalogue %s_%s.qm in %s (make translations builds it)", CATALOGUE, wanted,
+                        folder)
+        translator.deleteLater()
+        return None
+    app.installTranslator(translator)
+    log.info("interface language: %s", translator.language() or wanted)
+    return translator
