@@ -41,3 +41,10 @@ def install_translator(app: QCoreApplication, language: str | None = None,
     app.installTranslator(translator)
     log.info("interface language: %s", translator.language() or wanted)
     return translator
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a label kept in a module-level table for the catalogue (pyside6-lupdate looks for this name); it is
+    translated where it is shown, with QCoreApplication.translate(context, text). Typed, unlike Qt's own."""
+    del context
+    return text
