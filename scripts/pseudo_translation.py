@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 SOURCE = REPO / "resources" / "i18n" / "cloudinterview_en.ts"
 PSEUDO = REPO / "resources" / "i18n" / "cloudinterview_pseudo.ts"
 GROWTH = 0.4  # German runs about a third longer than English; a little more finds the tight spots first
+WORD = 8
 ACCENTS = str.maketrans("abcdeghijklnorstuwyzABCDEGHIJKLNORSTUWYZ", "àƀçđéĝĥîĵķĺñöŕşţûŵýžÀƁÇĐÉĜĤÎĴĶĹÑÖŔŞŢÛŴÝŽ")
 # Kept as written: tags, entities, format placeholders (with any format spec), "(*.gguf)" filters, escapes.
 KEEP = re.compile(r"<[^>]*>|&[#\w]+;|\{[^{}]*\}|\([^()]*\*[^()]*\)|%n|\\n")
@@ -37,7 +38,9 @@ def pseudo(text: str) -> str:
         return text
     content = [i for i, (kind, piece) in enumerate(parts) if kind == "kept" or (kind == "text" and piece.strip())]
     first, last = content[0], content[-1]
-    padding = "~" * max(1, math.ceil(len(readable.strip()) * GROWTH) - 3)
+    tildes = "~" * max(1, math.ceil(len(readable.strip()) * GROWTH) - 3)
+    # In words of up to eight, as long as real long words: a long sentence still wraps where a translation would.
+    padding = " ".join(tildes[i:i + WORD] for i in range(0, len(tildes), WORD + 1))
     out = []
     for i, (kind, piece) in enumerate(parts):
         if kind == "text":

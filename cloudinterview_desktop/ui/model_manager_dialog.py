@@ -114,9 +114,11 @@ class ModelManagerDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.fit)
         layout.addLayout(row)
-        layout.addWidget(QLabel(self.tr("<b>Download a bigger model</b> (only when you ask: nothing downloads by "
-                                        "itself). Memory needed includes speech recognition and the voice; <i>this "
-                                        "computer</i> compares it with the memory free now.")))
+        catalog_note = QLabel(self.tr("<b>Download a bigger model</b> (only when you ask: nothing downloads by "
+                                      "itself). Memory needed includes speech recognition and the voice; <i>this "
+                                      "computer</i> compares it with the memory free now."))
+        catalog_note.setWordWrap(True)  # a longer language or larger text wraps instead of widening the dialog
+        layout.addWidget(catalog_note)
         layout.addWidget(self.catalog, 1)
         layout.addWidget(QLabel(self.tr("Another model by its URL:")))
         layout.addLayout(form)
