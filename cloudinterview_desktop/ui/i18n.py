@@ -7,7 +7,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from cloudinterview_desktop.resources import resource_path
 
@@ -21,24 +21,33 @@ def catalogue_dir() -> Path:
     return resource_path("i18n")
 
 
-def install_translator(app: QCoreApplication, language: str | None = None,
-                       directory: Path | None = None) -> QTranslator | None:
-    """Load and install the compiled catalogue for `language` (default: CLOUDINTERVIEW_LANG, else the system
-    locale). Returns the translator, or None when no catalogue matches: the interface then stays in English."""
-    wanted = os.environ.get(LANGUAGE_VARIABLE, "") if language is None else language
-    folder = str(directory or catalogue_dir())
+def _load(app: QCoreApplication, catalogue: str, language: str, folder: str) -> QTranslator | None:
     translator = QTranslator(app)
-    if wanted:
-        loaded = translator.load(f"{CATALOGUE}_{wanted}", folder)
+    if language:
+        loaded = translator.load(f"{catalogue}_{language}", folder)
     else:
-        loaded = translator.load(QLocale(), CATALOGUE, "_", folder)
+        loaded = translator.load(QLocale(), catalogue, "_", folder)
     if not loaded:
-        if wanted:
-            log.warning("no compiled catalogue %s_%s.qm in %s (make translations builds it)", CATALOGUE, wanted,
-                        folder)
         translator.deleteLater()
         return None
     app.installTranslator(translator)
+    return translator
+
+
+def install_translator(app: QCoreApplication, language: str | None = None,
+                       directory: Path | None = None) -> QTranslator | None:
+    """Load and install the compiled catalogue for `language` (default: CLOUDINTERVIEW_LANG, else the system
+    locale), and Qt's own for its standard buttons (Save, Cancel...) when Qt ships that language. Returns the app's
+    translator, or None when no catalogue matches: the interface then stays in English."""
+    wanted = os.environ.get(LANGUAGE_VARIABLE, "") if language is None else language
+    folder = str(directory or catalogue_dir())
+    translator = _load(app, CATALOGUE, wanted, folder)
+    if translator is None:
+        if wanted:
+            log.warning("no compiled catalogue %s_%s.qm in %s (make translations builds it)", CATALOGUE, wanted,
+                        folder)
+        return None
+    _load(app, "qtbase", wanted, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     log.info("interface language: %s", translator.language() or wanted)
     return translator
 

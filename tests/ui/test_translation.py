@@ -211,6 +211,11 @@ def pseudo(qapp: QApplication, pseudo_dir: Path) -> Iterator[None]:
     qapp.removeTranslator(translator)
 
 
+def test_a_language_without_a_catalogue_stays_english(qapp: QApplication, pseudo_dir: Path) -> None:
+    assert install_translator(qapp, "xx", pseudo_dir) is None
+    assert QApplication.translate("HomePage", "Start interview") == "Start interview"
+
+
 @contextmanager
 def text_scaled(app: QApplication, factor: float) -> Iterator[None]:
     """The interface's text `factor` times its size, as at that display scaling with the window's size unchanged."""
