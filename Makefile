@@ -47,15 +47,21 @@ bench: setup
 problems: setup
 	$(BIN)/cloudinterview problems build
 
-# The window's strings: the English catalogue resources/i18n/cloudinterview_en.ts (committed), the pseudo-translation
-# beside it, and a compiled .qm for every other catalogue there (docs/translation.md).
-I18N := resources/i18n
+# The window's strings: the English catalogue resources/i18n/cloudinterview_en.ts (committed) and every translated
+# one there brought up to date, the pseudo-translation beside them, and a compiled .qm for each (docs/translation.md).
 translations: setup
 	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -source-language en -target-language en \
-		cloudinterview_desktop/ui -ts $(I18N)/cloudinterview_en.ts
-	$(BIN)/python scripts/pseudo_translation.py $(I18N)/cloudinterview_en.ts $(I18N)/cloudinterview_pseudo.ts
-	@for ts in $(I18N)/cloudinterview_*.ts; do \
-		[ "$$ts" = $(I18N)/cloudinterview_en.ts ] || $(BIN)/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; \
+		cloudinterview_desktop/ui -ts resources/i18n/cloudinterview_en.ts
+	$(BIN)/python scripts/pseudo_translation.py resources/i18n/cloudinterview_en.ts \
+		resources/i18n/cloudinterview_pseudo.ts
+	@for ts in resources/i18n/cloudinterview_*.ts; do \
+		case "$$ts" in \
+			*/cloudinterview_en.ts) continue ;; \
+			*/cloudinterview_pseudo.ts) ;; \
+			*) $(BIN)/pyside6-lupdate -silent -extensions py -locations none -no-obsolete cloudinterview_desktop/ui \
+				-ts "$$ts" || exit 1 ;; \
+		esac; \
+		$(BIN)/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; \
 	done
 
 # The Linux one-folder app at dist/cloudinterview/cloudinterview (installer/cloudinterview.spec; docs/installer.md).
