@@ -1179,6 +1179,13 @@ Restore it? What you saved since is kept and merged into it. If you say no, the 
     </message>
 </context>
 <context>
+    <name>ReportExporter</name>
+    <message>
+        <source>the report could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RubricModel</name>
     <message>
         <source>Dimension</source>
