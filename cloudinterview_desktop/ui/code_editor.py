@@ -23,7 +23,7 @@ class CodeEditor(QWidget):
 
     def __init__(self, use_monaco: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Code editor")
+        self.setAccessibleName(self.tr("Code editor"))
         self._use_monaco = use_monaco
         self._editor: Any = None
         self._ready = False
@@ -33,7 +33,7 @@ class CodeEditor(QWidget):
         self._font_size = 14
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._placeholder = QLabel("Loading the editor…")
+        self._placeholder = QLabel(self.tr("Loading the editor…"))
         self._layout.addWidget(self._placeholder)
 
     @property
@@ -65,7 +65,7 @@ class CodeEditor(QWidget):
                 self._editor = editor
         if self._editor is None:
             plain = QPlainTextEdit(self)
-            plain.setAccessibleName("Code editor")
+            plain.setAccessibleName(self.tr("Code editor"))
             plain.setPlainText(self._text)
             plain.textChanged.connect(lambda: self._on_text(plain.toPlainText()))
             self._editor = plain

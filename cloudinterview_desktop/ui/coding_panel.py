@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 
 from cloudinterview_desktop.domain.judging import LANGUAGES
 from cloudinterview_desktop.ui.code_editor import CodeEditor
+from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from cloudinterview_desktop.ui.tests_panel import TestsPanel
 
-LANGUAGE_LABELS = {"python": "Python 3", "javascript": "JavaScript", "cpp": "C++", "java": "Java"}
+LANGUAGE_LABELS = {"python": QT_TRANSLATE_NOOP("Languages", "Python 3"),
+                   "javascript": QT_TRANSLATE_NOOP("Languages", "JavaScript"),
+                   "cpp": QT_TRANSLATE_NOOP("Languages", "C++"), "java": QT_TRANSLATE_NOOP("Languages", "Java")}
 AUTOSAVE_DELAY_MS = 800
 
 
@@ -34,9 +37,12 @@ def parse_custom_inputs(text: str) -> list[dict[str, Any]]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"custom input line {number}: {exc.msg}") from exc
+            raise ValueError(QCoreApplication.translate("CodingPanel", "custom input line {number}: {problem}")
+                             .format(number=number, problem=exc.msg)) from exc
         if not isinstance(value, dict):
-            raise ValueError(f"custom input line {number}: write an object such as {{\"x\": 1}}")
+            raise ValueError(QCoreApplication.translate(
+                "CodingPanel", "custom input line {number}: write an object such as {example}").format(
+                number=number, example='{"x": 1}'))
         inputs.append(value)
     return inputs
 
@@ -50,17 +56,17 @@ class CodingPanel(QWidget):
     def __init__(self, use_monaco: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = QComboBox()
-        self.language.setAccessibleName("Programming language")
+        self.language.setAccessibleName(self.tr("Programming language"))
         for key in LANGUAGES:
-            self.language.addItem(LANGUAGE_LABELS[key], key)
+            self.language.addItem(QCoreApplication.translate("Languages", LANGUAGE_LABELS[key]), key)
         self.editor = CodeEditor(use_monaco=use_monaco)
         self.custom_input = QPlainTextEdit()
-        self.custom_input.setAccessibleName("Custom input")
+        self.custom_input.setAccessibleName(self.tr("Custom input"))
         self.custom_input.setPlaceholderText(
-            'Custom input for Run, one JSON object per line: {"nums": [1, 2], "target": 3}')
+            self.tr('Custom input for Run, one JSON object per line: {"nums": [1, 2], "target": 3}'))
         self.custom_input.setMaximumHeight(70)
-        self.run_button = QPushButton("Run (Ctrl+')")
-        self.submit_button = QPushButton("Submit (Ctrl+Enter)")
+        self.run_button = QPushButton(self.tr("Run (Ctrl+')"))
+        self.submit_button = QPushButton(self.tr("Submit (Ctrl+Enter)"))
         self.tests = TestsPanel()
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
@@ -72,7 +78,7 @@ class CodingPanel(QWidget):
 
     def _build(self) -> None:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Language"))
+        bar.addWidget(QLabel(self.tr("Language")))
         bar.addWidget(self.language)
         bar.addStretch(1)
         bar.addWidget(self.run_button)
@@ -137,12 +143,12 @@ class CodingPanel(QWidget):
             self.tests.show_error(str(exc))
             return
         self.flush_autosave()
-        self.tests.start("Running on the examples…")
+        self.tests.start(self.tr("Running on the examples…"))
         self.run_requested.emit(self.editor.code(), self.current_language(), inputs)
 
     def request_submit(self) -> None:
         self.flush_autosave()
-        self.tests.start("Judging against the hidden tests…")
+        self.tests.start(self.tr("Judging against the hidden tests…"))
         self.submit_requested.emit(self.editor.code(), self.current_language())
 
     def set_busy(self, busy: bool) -> None:

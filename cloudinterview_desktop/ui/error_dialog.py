@@ -6,6 +6,7 @@ import logging
 import sys
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cloudinterview_desktop.paths import AppPaths
@@ -24,7 +25,9 @@ def install_gui_excepthook(paths: AppPaths) -> None:
         if QApplication.instance() is None:
             sys.__excepthook__(exc_type, exc, tb)
             return
-        show_error("Something went wrong",
-                   f"{exc_type.__name__}: {exc}\n\nYour interview data is saved. Details are in {paths.log_file}.")
+        show_error(QCoreApplication.translate("ErrorDialog", "Something went wrong"),
+                   QCoreApplication.translate(
+                       "ErrorDialog", "{error}: {message}\n\nYour interview data is saved. Details are in {log}."
+                   ).format(error=exc_type.__name__, message=exc, log=paths.log_file))
 
     sys.excepthook = hook

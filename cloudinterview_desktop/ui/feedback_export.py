@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from cloudinterview_desktop.domain.errors import CloudInterviewError
 from cloudinterview_desktop.report.content import ReportInput
@@ -32,7 +32,8 @@ class _ExportTask(QRunnable):
             self._signals.failed.emit(self._request_id, str(exc))
         except Exception as exc:  # a bug in rendering: logged with its traceback, shown as a message
             log.exception("exporting the %s report to %s failed", self._fmt, self._path)
-            self._signals.failed.emit(self._request_id, f"the report could not be written: {exc}")
+            self._signals.failed.emit(self._request_id, QCoreApplication.translate(
+                "ReportExporter", "the report could not be written: {error}").format(error=exc))
         else:
             self._signals.finished.emit(self._request_id, str(written))
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
+from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from cloudinterview_desktop.ui.table_model import Index, RowTableModel
 
-COLUMNS = ("Dimension", "Score", "Source", "Evidence, or why it is not scored")
+COLUMNS = (QT_TRANSLATE_NOOP("RubricModel", "Dimension"), QT_TRANSLATE_NOOP("RubricModel", "Score"),
+           QT_TRANSLATE_NOOP("RubricModel", "Source"),
+           QT_TRANSLATE_NOOP("RubricModel", "Evidence, or why it is not scored"))
 
 
 def _score(value: Any) -> str:
-    return f"{float(value):.1f} / 4" if isinstance(value, int | float) else "not scored"
+    return (f"{float(value):.1f} / 4" if isinstance(value, int | float)
+            else QCoreApplication.translate("RubricModel", "not scored"))
 
 
 class RubricModel(RowTableModel):
@@ -41,5 +45,7 @@ class RubricModel(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"How it is computed: {row[4]}" if index.column() in (0, 1) and row[4] else row[index.column()]
+            if index.column() in (0, 1) and row[4]:
+                return self.tr("How it is computed: {mapping}").format(mapping=row[4])
+            return row[index.column()]
         return None

@@ -8,6 +8,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from cloudinterview_desktop.report.content import ReportInput
 from cloudinterview_desktop.report.text import clean
 
@@ -32,18 +34,23 @@ def _list(items: list[str]) -> str:
 def _overall_line(data: ReportInput) -> str:
     overall = data.overall
     score, band = overall.get("score"), overall.get("hire_band")
-    figure = f"{score:.0f} / 100" if isinstance(score, int | float) else "not scored"
-    band_text = (f"Hire band: <b>{_e(band)}</b>" if band else
-                 f"No hire band: {_e(overall.get('hire_band_reason') or 'not enough was scored')}")
-    return f"<h2>Overall {figure}</h2><p>{band_text}</p>"
+    figure = (f"{score:.0f} / 100" if isinstance(score, int | float)
+              else QCoreApplication.translate("FeedbackView", "not scored"))
+    band_text = (QCoreApplication.translate("FeedbackView", "Hire band: <b>{band}</b>").format(band=_e(band)) if band
+                 else QCoreApplication.translate("FeedbackView", "No hire band: {reason}").format(
+                     reason=_e(overall.get("hire_band_reason")
+                               or QCoreApplication.translate("FeedbackView", "not enough was scored"))))
+    return QCoreApplication.translate("FeedbackView", "<h2>Overall {figure}</h2>").format(figure=figure) + (
+        f"<p>{band_text}</p>")
 
 
 def _strengths(data: ReportInput) -> str:
     strengths = (data.overall.get("strengths") or [])[:TOP]
     items = [f"<b>{_e(s.get('dimension', ''))}</b>{_level(s.get('score'))}"
              + (f": {_e((s.get('evidence') or [''])[0])}" if s.get("evidence") else "") for s in strengths]
-    return "<h3>Strengths: what went well</h3>" + (_list(items) or
-                                                   "<p>Nothing reached a strong level with evidence yet.</p>")
+    return QCoreApplication.translate("FeedbackView", "<h3>Strengths: what went well</h3>") + (
+        _list(items) or QCoreApplication.translate("FeedbackView",
+                                                   "<p>Nothing reached a strong level with evidence yet.</p>"))
 
 
 def _practise(data: ReportInput) -> str:
@@ -57,10 +64,10 @@ def _practise(data: ReportInput) -> str:
         links = [f"<a href='{PRACTISE_SCHEME}:{_e(r['slug'])}'>{_e(r['title'])}</a> ({_e(r['difficulty'])})"
                  for r in (item.get("recommended") or [])[:TOP] if r.get("slug")]
         if links:
-            line += "<br>Practise: " + ", ".join(links)
+            line += QCoreApplication.translate("FeedbackView", "<br>Practise: {links}").format(links=", ".join(links))
         items.append(line)
-    return "<h3>Improvements: what to practise next</h3>" + (_list(items) or
-                                                             "<p>No dimension scored low with evidence.</p>")
+    return QCoreApplication.translate("FeedbackView", "<h3>Improvements: what to practise next</h3>") + (
+        _list(items) or QCoreApplication.translate("FeedbackView", "<p>No dimension scored low with evidence.</p>"))
 
 
 def _question_card(data: ReportInput, index: int) -> str:
@@ -68,31 +75,37 @@ def _question_card(data: ReportInput, index: int) -> str:
     rubric = data.rubric(index)
     status = str(rubric.get("status", "not asked")).replace("_", " ")
     score = rubric.get("score")
-    head = (f"<h3>Q{index + 1} · {_e(question.title)}</h3><p><i>{_e(question.kind)}</i> · {_e(status)}"
+    head = (QCoreApplication.translate("FeedbackView", "<h3>Q{number} · {title}</h3>").format(
+        number=index + 1, title=_e(question.title))
+            + f"<p><i>{_e(question.kind)}</i> · {_e(status)}"
             f"{f' · {score:.0f} / 100' if isinstance(score, int | float) else ''}</p>")
     facts = []
     if rubric.get("tests"):
-        facts.append(f"Verdict: <b>{_e(str(rubric.get('verdict') or '-').replace('_', ' '))}</b>, hidden tests "
-                     f"{_e(rubric['tests'])}")
+        facts.append(QCoreApplication.translate(
+            "FeedbackView", "Verdict: <b>{verdict}</b>, hidden tests {tests}").format(
+            verdict=_e(str(rubric.get("verdict") or "-").replace("_", " ")), tests=_e(rubric["tests"])))
     elif question.kind == "coding":
         correctness = (rubric.get("dimensions") or {}).get("correctness") or {}
         for evidence in correctness.get("evidence") or []:
             text = evidence.get("text") if isinstance(evidence, dict) else evidence
             if text:
-                facts.append(f"Correctness: {_e(text)}")
+                facts.append(QCoreApplication.translate("FeedbackView", "Correctness: {evidence}").format(
+                    evidence=_e(text)))
                 break
     complexity = (rubric.get("dimensions") or {}).get("complexity") or {}
     for evidence in complexity.get("evidence") or []:
         text = evidence.get("text") if isinstance(evidence, dict) else evidence
         if text:
-            facts.append(f"Complexity: {_e(text)}")
+            facts.append(QCoreApplication.translate("FeedbackView", "Complexity: {evidence}").format(evidence=_e(text)))
             break
     if rubric.get("missed"):
-        facts.append("Key points missed: " + "; ".join(_e(p) for p in rubric["missed"]))
+        facts.append(QCoreApplication.translate("FeedbackView", "Key points missed: {points}").format(
+            points="; ".join(_e(p) for p in rubric["missed"])))
     star = rubric.get("star") or {}
     for part, found in star.items():
         if isinstance(found, dict):
-            said = f"\u201c{_e(found['quote'])}\u201d" if found.get("present") and found.get("quote") else "missing"
+            said = (f"\u201c{_e(found['quote'])}\u201d" if found.get("present") and found.get("quote")
+                    else QCoreApplication.translate("FeedbackView", "missing"))
             facts.append(f"{_e(part.capitalize())}: {said}")
     quotes: list[str] = []
     for name, dimension in (rubric.get("dimensions") or {}).items():
@@ -103,16 +116,20 @@ def _question_card(data: ReportInput, index: int) -> str:
                 quote = f"\u201c{_e(evidence['text'])}\u201d"
                 if quote not in quotes:
                     quotes.append(quote)
-    body = _list(facts) + ("<p><b>In your words:</b> " + " ".join(quotes[:TOP]) + "</p>" if quotes else "")
+    body = _list(facts) + (QCoreApplication.translate("FeedbackView", "<p><b>In your words:</b> {quotes}</p>").format(
+        quotes=" ".join(quotes[:TOP])) if quotes else "")
     return CARD.format(head + body)
 
 
 def _how_scored(data: ReportInput) -> str:
     overall = data.overall
-    parts = ["<h2>How this was scored</h2>", f"<p>{_e(overall.get('basis', ''))}</p>"]
+    parts = [QCoreApplication.translate("FeedbackView", "<h2>How this was scored</h2>"),
+             f"<p>{_e(overall.get('basis', ''))}</p>"]
     if overall.get("hire_band_reason"):
-        parts.append(f"<p>Hire band: {_e(overall['hire_band_reason'])}</p>")
-    parts.append(f"<p><i>{_e(data.feedback.get('label', ''))} Feedback {_e(data.origin)}.</i></p>")
+        parts.append(QCoreApplication.translate("FeedbackView", "<p>Hire band: {reason}</p>").format(
+            reason=_e(overall["hire_band_reason"])))
+    parts.append(QCoreApplication.translate("FeedbackView", "<p><i>{label} Feedback {origin}.</i></p>").format(
+        label=_e(data.feedback.get("label", "")), origin=_e(data.origin)))
     return "".join(parts)
 
 
@@ -120,18 +137,22 @@ def _delivery(data: ReportInput) -> str:
     delivery = data.overall.get("delivery")
     if not delivery:
         return ""
-    return ("<h3>Delivery</h3>"
-            f"<p>{delivery['answers']} spoken answer(s), {delivery.get('words_per_minute') or '-'} words per minute, "
-            f"{delivery['fillers']} filler words, {delivery['long_pauses']} long pause(s). "
-            f"<i>{_e(delivery.get('note', ''))}</i></p>")
+    return QCoreApplication.translate(
+        "FeedbackView", "<h3>Delivery</h3><p>{answers} spoken answer(s), {pace} words per minute, {fillers} filler "
+        "words, {pauses} long pause(s). <i>{note}</i></p>").format(
+        answers=delivery["answers"], pace=delivery.get("words_per_minute") or "-", fillers=delivery["fillers"],
+        pauses=delivery["long_pauses"], note=_e(delivery.get("note", "")))
 
 
 def summary_html(data: ReportInput) -> str:
     """The part above the rubric table: the summary card and the per-question cards."""
-    stored = "" if data.session.feedback is not None else f"<p><i>Feedback {_e(data.origin)}.</i></p>"
+    stored = ("" if data.session.feedback is not None else
+              QCoreApplication.translate("FeedbackView", "<p><i>Feedback {origin}.</i></p>").format(
+                  origin=_e(data.origin)))
     card = CARD.format(_overall_line(data) + stored + _strengths(data) + _practise(data) + _delivery(data))
     questions = "".join(_question_card(data, q.index) for q in data.session.questions)
-    return "<h1>Interview feedback</h1>" + card + "<h2>Question by question</h2>" + questions
+    return (QCoreApplication.translate("FeedbackView", "<h1>Interview feedback</h1>") + card
+            + QCoreApplication.translate("FeedbackView", "<h2>Question by question</h2>") + questions)
 
 
 def scoring_html(data: ReportInput) -> str:

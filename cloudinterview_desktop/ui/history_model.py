@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from cloudinterview_desktop.domain.session import SessionSummary
-from cloudinterview_desktop.ui.choices import JOB_LABELS, SENIORITY_LABELS
+from cloudinterview_desktop.ui.choices import JOB_LABELS, SENIORITY_LABELS, choice_label
+from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from cloudinterview_desktop.ui.table_model import Index, RowTableModel
 
-COLUMNS = ("Date", "Mode", "Job", "Status", "Answered", "Score")
+COLUMNS = (QT_TRANSLATE_NOOP("HistoryModel", "Date"), QT_TRANSLATE_NOOP("HistoryModel", "Mode"),
+           QT_TRANSLATE_NOOP("HistoryModel", "Job"), QT_TRANSLATE_NOOP("HistoryModel", "Status"),
+           QT_TRANSLATE_NOOP("HistoryModel", "Answered"), QT_TRANSLATE_NOOP("HistoryModel", "Score"))
 
 
 class HistoryModel(RowTableModel):
@@ -36,8 +39,9 @@ class HistoryModel(RowTableModel):
         return (
             f"{s.created_at:%Y-%m-%d %H:%M}",
             s.mode.value.capitalize(),
-            f"{SENIORITY_LABELS.get(s.seniority, s.seniority)} {JOB_LABELS.get(s.job_type, s.job_type)}",
-            f"open in {s.open_elsewhere}" if s.open_elsewhere else s.status.value.replace("_", " "),
+            f"{choice_label(SENIORITY_LABELS, s.seniority)} {choice_label(JOB_LABELS, s.job_type)}",
+            QCoreApplication.translate("HistoryModel", "open in {where}").format(where=s.open_elsewhere)
+            if s.open_elsewhere else s.status.value.replace("_", " "),
             f"{s.answered}/{s.question_count}",
             "—" if s.overall_score is None else f"{s.overall_score:.0f}",
         )[index.column()]

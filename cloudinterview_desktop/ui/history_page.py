@@ -38,22 +38,23 @@ class HistoryPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(False)
-        self.table.setAccessibleName("Past sessions")
+        self.table.setAccessibleName(self.tr("Past sessions"))
         self.mode_filter = QComboBox()
-        self.mode_filter.setAccessibleName("Filter by mode")
-        for label, value in (("All modes", ""), ("Technical", "Technical"), ("Behavioral", "Behavioral")):
+        self.mode_filter.setAccessibleName(self.tr("Filter by mode"))
+        for label, value in ((self.tr("All modes"), ""), (self.tr("Technical"), "Technical"),
+                             (self.tr("Behavioral"), "Behavioral")):
             self.mode_filter.addItem(label, value)
         self.chart = ProgressChart()
-        self.open_button = QPushButton("Open")
-        self.delete_button = QPushButton("Delete")
-        self.home_button = QPushButton("Back to start")
+        self.open_button = QPushButton(self.tr("Open"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.home_button = QPushButton(self.tr("Back to start"))
         self._sessions: list[SessionSummary] = []
         self._build()
         self._connect()
 
     def _build(self) -> None:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("<h2>Your sessions</h2>"))
+        bar.addWidget(QLabel(self.tr("<h2>Your sessions</h2>")))
         bar.addStretch(1)
         bar.addWidget(self.mode_filter)
         buttons = QHBoxLayout()

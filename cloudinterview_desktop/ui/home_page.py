@@ -31,6 +31,7 @@ from cloudinterview_desktop.ui.choices import (
     MODE_LABELS,
     SENIORITY_LABELS,
     STYLE_LABELS,
+    choice_label,
 )
 from cloudinterview_desktop.ui.home_cards import ProgressCard, WelcomeCard
 
@@ -38,8 +39,8 @@ from cloudinterview_desktop.ui.home_cards import ProgressCard, WelcomeCard
 def _combo(labels: dict[str, str], name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
-    for key, label in labels.items():
-        combo.addItem(label, key)
+    for key in labels:
+        combo.addItem(choice_label(labels, key), key)
     return combo
 
 
@@ -55,31 +56,32 @@ class HomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.mode = _combo(MODE_LABELS, "Interview mode")
-        self.job = _combo(JOB_LABELS, "Job type")
-        self.seniority = _combo(SENIORITY_LABELS, "Seniority")
-        self.difficulty = _combo(DIFFICULTY_LABELS, "Difficulty")
-        self.style_choice = _combo(STYLE_LABELS, "Interview style")
+        self.mode = _combo(MODE_LABELS, self.tr("Interview mode"))
+        self.job = _combo(JOB_LABELS, self.tr("Job type"))
+        self.seniority = _combo(SENIORITY_LABELS, self.tr("Seniority"))
+        self.difficulty = _combo(DIFFICULTY_LABELS, self.tr("Difficulty"))
+        self.style_choice = _combo(STYLE_LABELS, self.tr("Interview style"))
         self.duration = QSpinBox()
         self.duration.setRange(10, 180)
         self.duration.setSingleStep(5)
-        self.duration.setSuffix(" min")
-        self.duration.setAccessibleName("Duration in minutes")
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setAccessibleName(self.tr("Duration in minutes"))
         self.questions = QSpinBox()
         self.questions.setRange(1, 10)
         self.questions.setValue(4)
-        self.questions.setAccessibleName("Number of questions")
+        self.questions.setAccessibleName(self.tr("Number of questions"))
         self.job_description = QPlainTextEdit()
-        self.job_description.setPlaceholderText("Optional: paste the job description to tailor the questions")
-        self.job_description.setAccessibleName("Job description")
+        self.job_description.setPlaceholderText(
+            self.tr("Optional: paste the job description to tailor the questions"))
+        self.job_description.setAccessibleName(self.tr("Job description"))
         self.job_description.setMaximumHeight(220)
-        self.start_button = QPushButton("Start interview")
+        self.start_button = QPushButton(self.tr("Start interview"))
         self.start_button.setDefault(True)
         self.resume_list = QListWidget()
-        self.resume_list.setAccessibleName("Interrupted sessions")
-        self.resume_button = QPushButton("Resume")
+        self.resume_list.setAccessibleName(self.tr("Interrupted sessions"))
+        self.resume_button = QPushButton(self.tr("Resume"))
         self.resume_button.setEnabled(False)
-        self.resume_box = QGroupBox("Continue where you left off")
+        self.resume_box = QGroupBox(self.tr("Continue where you left off"))
         self.welcome = WelcomeCard()
         self.progress = ProgressCard()
         self.progress.setVisible(False)
@@ -87,16 +89,16 @@ class HomePage(QWidget):
         self._connect()
 
     def _build(self) -> None:
-        title = QLabel("<h1>Practise an interview</h1>")
+        title = QLabel(self.tr("<h1>Practise an interview</h1>"))
         form = QFormLayout()
-        form.addRow("1. Mode", self.mode)
-        form.addRow("2. Job", self.job)
-        form.addRow("   Level", self.seniority)
-        form.addRow("   Difficulty", self.difficulty)
-        form.addRow("   Style", self.style_choice)
-        form.addRow("   Duration", self.duration)
-        form.addRow("   Questions", self.questions)
-        form.addRow("3. Job description", self.job_description)
+        form.addRow(self.tr("1. Mode"), self.mode)
+        form.addRow(self.tr("2. Job"), self.job)
+        form.addRow(self.tr("   Level"), self.seniority)
+        form.addRow(self.tr("   Difficulty"), self.difficulty)
+        form.addRow(self.tr("   Style"), self.style_choice)
+        form.addRow(self.tr("   Duration"), self.duration)
+        form.addRow(self.tr("   Questions"), self.questions)
+        form.addRow(self.tr("3. Job description"), self.job_description)
         resume_box = self.resume_box
         resume_layout = QVBoxLayout(resume_box)
         resume_layout.addWidget(self.resume_list)
@@ -112,7 +114,7 @@ class HomePage(QWidget):
         inner.addWidget(self.welcome)
         inner.addWidget(resume_box)
         inner.addWidget(self.progress)
-        inner.addWidget(QLabel("<h3>Start an interview</h3>"))
+        inner.addWidget(QLabel(self.tr("<h3>Start an interview</h3>")))
         inner.addLayout(form)
         inner.addLayout(buttons)
         inner.addStretch(1)
@@ -173,14 +175,14 @@ class HomePage(QWidget):
     def set_interrupted(self, sessions: list[SessionSummary]) -> None:
         self.resume_list.clear()
         for s in sessions:
-            label = (f"{s.created_at:%Y-%m-%d %H:%M}  {s.mode.value}  {SENIORITY_LABELS.get(s.seniority, s.seniority)} "
-                     f"{JOB_LABELS.get(s.job_type, s.job_type)}  —  question {s.current_question_index + 1} of "
-                     f"{s.question_count}")
+            label = self.tr("{when:%Y-%m-%d %H:%M}  {mode}  {level} {job}  —  question {number} of {total}").format(
+                when=s.created_at, mode=s.mode.value, level=choice_label(SENIORITY_LABELS, s.seniority),
+                job=choice_label(JOB_LABELS, s.job_type), number=s.current_question_index + 1, total=s.question_count)
             item = QListWidgetItem(label)
             item.setData(256, s.id)
             if s.open_elsewhere:  # run now by another window or terminal: shown, not resumable here
-                item.setText(f"{label}  —  open in {s.open_elsewhere}")
+                item.setText(self.tr("{label}  —  open in {where}").format(label=label, where=s.open_elsewhere))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
-                item.setToolTip("This interview is running in another CloudInterview window or terminal.")
+                item.setToolTip(self.tr("This interview is running in another CloudInterview window or terminal."))
             self.resume_list.addItem(item)
         self.resume_box.setVisible(bool(sessions))

@@ -7,7 +7,7 @@ import re
 from datetime import datetime, timedelta
 
 import markdown
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,22 +27,28 @@ from PySide6.QtWidgets import (
 from cloudinterview_desktop.domain.session import AIResponse, InterviewSession, Role, TimelineEvent
 from cloudinterview_desktop.ui import shortcuts as keys
 from cloudinterview_desktop.ui.coding_panel import CodingPanel
+from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from cloudinterview_desktop.ui.mic_widget import MicWidget
 from cloudinterview_desktop.ui.timeline_details import TimelineDetails
 
 EVENT_LABELS = {
-    "session_started": "Interview started", "question_asked": "Question asked", "answer_submitted": "Answer saved",
-    "message": "Message", "hint": "Hint", "code_run": "Code run", "evaluation": "Evaluation",
-    "feedback": "Feedback", "status_changed": "Status",
+    "session_started": QT_TRANSLATE_NOOP("Timeline", "Interview started"),
+    "question_asked": QT_TRANSLATE_NOOP("Timeline", "Question asked"),
+    "answer_submitted": QT_TRANSLATE_NOOP("Timeline", "Answer saved"),
+    "message": QT_TRANSLATE_NOOP("Timeline", "Message"), "hint": QT_TRANSLATE_NOOP("Timeline", "Hint"),
+    "code_run": QT_TRANSLATE_NOOP("Timeline", "Code run"), "evaluation": QT_TRANSLATE_NOOP("Timeline", "Evaluation"),
+    "feedback": QT_TRANSLATE_NOOP("Timeline", "Feedback"), "status_changed": QT_TRANSLATE_NOOP("Timeline", "Status"),
 }
 
 
 def describe_event(event: TimelineEvent) -> str:
-    label = EVENT_LABELS.get(event.kind.value, event.kind.value)
-    where = "" if event.question_index is None else f" · Q{event.question_index + 1}"
+    kind = event.kind.value
+    label = QCoreApplication.translate("Timeline", EVENT_LABELS[kind]) if kind in EVENT_LABELS else kind
+    where = ("" if event.question_index is None else
+             QCoreApplication.translate("Timeline", " · Q{number}").format(number=event.question_index + 1))
     detail = ""
     if event.kind.value == "hint":
-        detail = f" (level {event.payload.get('level')})"
+        detail = QCoreApplication.translate("Timeline", " (level {level})").format(level=event.payload.get("level"))
     elif event.kind.value == "code_run":
         detail = (f" {event.payload.get('mode')}: {event.payload.get('verdict')} "
                   f"{event.payload.get('passed')}/{event.payload.get('total')}")
@@ -76,30 +82,31 @@ class InterviewPage(QWidget):
         self.progress_label = QLabel()
         self.timer_label = QLabel()
         self.interviewer_label = QLabel("")  # who interviews: the model and where it runs, or the question bank
-        self.interviewer_label.setAccessibleName("Interviewer")
+        self.interviewer_label.setAccessibleName(self.tr("Interviewer"))
         self.interviewer_label.setEnabled(False)  # a quiet, secondary line
-        self.timer_label.setAccessibleName("Time left")
+        self.timer_label.setAccessibleName(self.tr("Time left"))
         self.question_view = QTextBrowser()
-        self.question_view.setAccessibleName("Question")
+        self.question_view.setAccessibleName(self.tr("Question"))
         self.answer_box = QPlainTextEdit()
-        self.answer_box.setPlaceholderText("Your answer (Ctrl+Enter to submit)")
-        self.answer_box.setAccessibleName("Answer")
-        self.submit_button = QPushButton("Submit answer")
-        self.hint_button = QPushButton("Hint")
+        self.answer_box.setPlaceholderText(self.tr("Your answer (Ctrl+Enter to submit)"))
+        self.answer_box.setAccessibleName(self.tr("Answer"))
+        self.submit_button = QPushButton(self.tr("Submit answer"))
+        self.hint_button = QPushButton(self.tr("Hint"))
         hint_keys = keys.sequence(keys.HINT).toString(QKeySequence.SequenceFormat.NativeText)
-        self.hint_button.setToolTip(f"Ask for a hint ({hint_keys}); in interviewer style hints cost score")
-        self.next_button = QPushButton("Next question")
-        self.next_button.setToolTip("Move on to the next question (Ctrl+Shift+N)")
-        self.end_button = QPushButton("End interview")
-        self.stop_button = QPushButton("Stop")
+        self.hint_button.setToolTip(
+            self.tr("Ask for a hint ({keys}); in interviewer style hints cost score").format(keys=hint_keys))
+        self.next_button = QPushButton(self.tr("Next question"))
+        self.next_button.setToolTip(self.tr("Move on to the next question (Ctrl+Shift+N)"))
+        self.end_button = QPushButton(self.tr("End interview"))
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setVisible(False)
         self.conversation = QTextBrowser()
-        self.conversation.setAccessibleName("Conversation with the interviewer")
+        self.conversation.setAccessibleName(self.tr("Conversation with the interviewer"))
         self.chat_input = QLineEdit()
-        self.chat_input.setPlaceholderText("Ask the interviewer (Enter to send)")
-        self.chat_input.setAccessibleName("Message to the interviewer")
+        self.chat_input.setPlaceholderText(self.tr("Ask the interviewer (Enter to send)"))
+        self.chat_input.setAccessibleName(self.tr("Message to the interviewer"))
         self.timeline = QListWidget()
-        self.timeline.setAccessibleName("Timeline")
+        self.timeline.setAccessibleName(self.tr("Timeline"))
         self._deadline: datetime | None = None
         self._can_advance = True
         self._session: InterviewSession | None = None
@@ -139,10 +146,10 @@ class InterviewPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel("Interviewer"))
+        right_layout.addWidget(QLabel(self.tr("Interviewer")))
         right_layout.addWidget(self.conversation, 3)
         right_layout.addWidget(self.chat_input)
-        right_layout.addWidget(QLabel("Timeline"))
+        right_layout.addWidget(QLabel(self.tr("Timeline")))
         right_layout.addWidget(self.timeline, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -203,7 +210,8 @@ class InterviewPage(QWidget):
         left = int((self._deadline - datetime.now()).total_seconds())
         sign = "-" if left < 0 else ""
         minutes, seconds = divmod(abs(left), 60)
-        self.timer_label.setText(f"{sign}{minutes:02d}:{seconds:02d} left")
+        self.timer_label.setText(self.tr("{sign}{minutes:02d}:{seconds:02d} left").format(
+            sign=sign, minutes=minutes, seconds=seconds))
         warn = left < 300
         self.timer_label.setStyleSheet("color: #c0392b; font-weight: bold;" if warn else "")
 
@@ -212,15 +220,17 @@ class InterviewPage(QWidget):
         question = session.current_question
         total = len(session.questions)
         if question is not None:
-            self.progress_label.setText(f"<b>Question {question.index + 1} of {total}</b> · {question.kind} · "
-                                        f"{question.difficulty} · {', '.join(question.topics)}")
+            self.progress_label.setText(
+                self.tr("<b>Question {number} of {total}</b> · {kind} · {difficulty} · {topics}").format(
+                    number=question.index + 1, total=total, kind=question.kind, difficulty=question.difficulty,
+                    topics=", ".join(question.topics)))
             self.question_view.setMarkdown(question.prompt)
         self._can_advance = not session.is_last_question
         self.next_button.setEnabled(self._can_advance)
         coding = question is not None and question.kind == "coding"
         self.answer_stack.setCurrentIndex(1 if coding else 0)
         hints = session.hints_used(session.current_question_index)
-        self.hint_button.setText(f"Hint ({hints} used)" if hints else "Hint")
+        self.hint_button.setText(self.tr("Hint ({count} used)").format(count=hints) if hints else self.tr("Hint"))
         if session.started_at is not None:
             self._deadline = session.started_at + timedelta(minutes=session.config.duration_min)
             self._clock.start()
@@ -253,12 +263,14 @@ class InterviewPage(QWidget):
 
     @staticmethod
     def _message_html(message: AIResponse) -> str:
-        who = "Interviewer" if message.role is Role.INTERVIEWER else "You"
+        who = (QCoreApplication.translate("InterviewPage", "Interviewer") if message.role is Role.INTERVIEWER
+               else QCoreApplication.translate("InterviewPage", "You"))
         return f"<p><b>{who}</b> <small>{message.purpose}</small></p>{message_markdown_html(message.content)}"
 
     def _render_conversation(self) -> None:
         streaming = self._streaming.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
-        tail = f"<p><b>Interviewer</b><br>{streaming}▌</p>" if self._streaming else ""
+        tail = (self.tr("<p><b>Interviewer</b><br>{text}▌</p>").format(text=streaming) if self._streaming
+                else "")
         self.conversation.setHtml(self._history_html + tail)
         bar = self.conversation.verticalScrollBar()
         bar.setValue(bar.maximum())

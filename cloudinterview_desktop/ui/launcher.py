@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,6 +16,7 @@ from cloudinterview_desktop.paths import resolve_paths
 from cloudinterview_desktop.resources import resource_path
 from cloudinterview_desktop.store.restore import keep_without_offering, restore, set_aside_copies
 from cloudinterview_desktop.ui.error_dialog import install_gui_excepthook
+from cloudinterview_desktop.ui.i18n import install_translator
 from cloudinterview_desktop.ui.single_instance import SingleInstance
 
 
@@ -25,20 +26,23 @@ def offer_set_aside_copies(db_path: Path) -> None:
         if not copy.restorable:
             continue
         answer = QMessageBox.question(
-            None, "Restore your earlier data?",
-            f"A copy of your data with {copy.sessions} session(s) was set aside on "
-            f"{copy.set_aside_at:%d %b %Y at %H:%M}, and it is readable:\n{copy.path}\n\nRestore it? What you saved "
-            "since is kept and merged into it. If you say no, the copy stays on disk and "
-            "`cloudinterview data restore` can bring it back later.")
+            None, QCoreApplication.translate("Launcher", "Restore your earlier data?"),
+            QCoreApplication.translate(
+                "Launcher", "A copy of your data with {sessions} session(s) was set aside on {when:%d %b %Y at %H:%M}, "
+                "and it is readable:\n{path}\n\nRestore it? What you saved since is kept and merged into it. If you "
+                "say no, the copy stays on disk and `cloudinterview data restore` can bring it back later.").format(
+                sessions=copy.sessions, when=copy.set_aside_at, path=copy.path))
         try:
             if answer == QMessageBox.StandardButton.Yes:
                 report = restore(db_path, copy.path)
-                QMessageBox.information(None, "CloudInterview",
-                                        f"Restored: {report.sessions} session(s) are back in your history.")
+                QMessageBox.information(None, "CloudInterview", QCoreApplication.translate(
+                    "Launcher", "Restored: {sessions} session(s) are back in your history.").format(
+                    sessions=report.sessions))
             else:
                 keep_without_offering(copy.path)
         except (CloudInterviewError, OSError) as exc:
-            QMessageBox.warning(None, "CloudInterview", f"The copy was not restored: {exc}")
+            QMessageBox.warning(None, "CloudInterview", QCoreApplication.translate(
+                "Launcher", "The copy was not restored: {error}").format(error=exc))
 
 
 def run_gui(home: Path | None = None, exit_after_shown: bool = False, files: list[str] | None = None) -> int:
@@ -55,14 +59,16 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False, files: lis
     app.setOrganizationName("CloudInterview")
     app.setDesktopFileName("cloudinterview")  # Wayland matches the window to its .desktop entry and icon
     app.setWindowIcon(QIcon(str(resource_path("icons", "cloudinterview.png"))))
+    install_translator(app)
     install_gui_excepthook(paths)
     files = [str(Path(f).resolve()) for f in files or []]
     instance = SingleInstance(paths.data_dir)
     if not instance.become_primary():
         if instance.hand_over(files):
             return 0  # the running window came to the front with the files
-        QMessageBox.warning(None, "CloudInterview", "CloudInterview is already open on this data but does not "
-                            "answer. Close it (or wait for it to finish), then start it again.")
+        QMessageBox.warning(None, "CloudInterview", QCoreApplication.translate(
+            "Launcher", "CloudInterview is already open on this data but does not answer. Close it (or wait for it "
+            "to finish), then start it again."))
         return 1
     # Only the one window pays for the heavy imports (the core, the engine, Qt WebEngine); a second launch is quick.
     from cloudinterview_desktop.app import build_core
@@ -75,7 +81,8 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False, files: lis
     try:
         core = build_core(home)
     except CloudInterviewError as exc:  # a full or read-only disk, data busy elsewhere: words, not a traceback
-        QMessageBox.critical(None, "CloudInterview cannot open your data", str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("Launcher", "CloudInterview cannot open your data"),
+                             str(exc))
         return 1
     language_server = editor_lsp.LanguageServer()
     editor_lsp.install(language_server)

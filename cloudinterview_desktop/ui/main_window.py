@@ -83,22 +83,22 @@ class MainWindow(QMainWindow):
     # -- wiring ----------------------------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Navigation")
+        toolbar = QToolBar(self.tr("Navigation"))
         toolbar.setObjectName("navigation")
         toolbar.setMovable(False)
-        self.home_action = QAction("New interview", self)
+        self.home_action = QAction(self.tr("New interview"), self)
         self.home_action.setShortcut(keys.sequence(keys.NEW_INTERVIEW))
-        self.history_action = QAction("History", self)
+        self.history_action = QAction(self.tr("History"), self)
         self.history_action.setShortcut(keys.sequence(keys.HISTORY))
-        self.bank_action = QAction("Question bank", self)
+        self.bank_action = QAction(self.tr("Question bank"), self)
         self.bank_action.setShortcut(keys.sequence(keys.QUESTION_BANK))
-        self.settings_action = QAction("Settings…", self)
+        self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.setShortcut(keys.sequence(keys.SETTINGS))
         for action in (self.home_action, self.history_action, self.bank_action, self.settings_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
-        self.help_menu = self.menuBar().addMenu("&Help")
-        self.shortcuts_action = self.help_menu.addAction("Keyboard shortcuts")
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = self.help_menu.addAction(self.tr("Keyboard shortcuts"))
 
     def _connect_callbacks(self) -> None:
         self.engine.finished.connect(self._on_finished)
@@ -211,7 +211,8 @@ class MainWindow(QMainWindow):
         self.interview.insert_spoken_text(result.text)
 
     def _confirm_end(self) -> None:
-        answer = QMessageBox.question(self, "End interview", "End the interview now and see your feedback?")
+        answer = QMessageBox.question(self, self.tr("End interview"),
+                                      self.tr("End the interview now and see your feedback?"))
         if answer == QMessageBox.StandardButton.Yes:
             self.end_interview()
 
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
     def _reload_if_changed(self, before: tuple[object, ...]) -> None:
         """Another model (or none) takes over at once: no restart."""
         if self._model_settings() != before:
-            self.statusBar().showMessage("Switching the interviewer's model…")
+            self.statusBar().showMessage(self.tr("Switching the interviewer's model…"))
             self._call("reload_interviewer")
 
     def apply_preferences(self) -> None:
@@ -276,8 +277,8 @@ class MainWindow(QMainWindow):
         self._call("list_sessions")
 
     def _confirm_delete(self, session_id: str) -> None:
-        answer = QMessageBox.question(self, "Delete session",
-                                      "Delete this session with its answers, recordings and reports?")
+        answer = QMessageBox.question(self, self.tr("Delete session"),
+                                      self.tr("Delete this session with its answers, recordings and reports?"))
         if answer == QMessageBox.StandardButton.Yes:
             self._call("delete_session", session_id=session_id)
 
@@ -407,10 +408,10 @@ class MainWindow(QMainWindow):
         """After the first paint: the model loads on the engine thread, the editor in the background."""
         if not self.engine.running:
             return  # the window was closed before the warm-up started
-        self.statusBar().showMessage("Loading the interviewer and the code editor…")
+        self.statusBar().showMessage(self.tr("Loading the interviewer and the code editor…"))
         self._call("warm_up")
         editor = self.interview.coding.editor
-        editor.ready.connect(lambda: self._note_ready("code editor ready"))
+        editor.ready.connect(lambda: self._note_ready(self.tr("code editor ready")))
         editor.preload()
 
     def _note_ready(self, what: str) -> None:

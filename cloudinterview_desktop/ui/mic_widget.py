@@ -13,21 +13,21 @@ class MicWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.record_button = QPushButton("Hold to talk")
-        self.record_button.setAccessibleName("Record an answer")
-        self.record_button.setToolTip("Hold to speak your answer (or Ctrl+R); with hands-free on, click once")
-        self.hands_free = QCheckBox("Hands-free")
-        self.hands_free.setToolTip("Recording stops by itself after a pause")
+        self.record_button = QPushButton(self.tr("Hold to talk"))
+        self.record_button.setAccessibleName(self.tr("Record an answer"))
+        self.record_button.setToolTip(self.tr("Hold to speak your answer (or Ctrl+R); with hands-free on, click once"))
+        self.hands_free = QCheckBox(self.tr("Hands-free"))
+        self.hands_free.setToolTip(self.tr("Recording stops by itself after a pause"))
         self.level = QProgressBar()
         self.level.setRange(0, 100)
         self.level.setTextVisible(False)
         self.level.setMaximumWidth(120)
-        self.level.setAccessibleName("Microphone level")
+        self.level.setAccessibleName(self.tr("Microphone level"))
         self.partial = QLabel()
-        self.partial.setAccessibleName("Live transcript")
+        self.partial.setAccessibleName(self.tr("Live transcript"))
         self.partial.setWordWrap(True)
-        self.mute = QCheckBox("Mute interviewer")
-        self.mute.setAccessibleName("Mute the interviewer's voice")
+        self.mute = QCheckBox(self.tr("Mute interviewer"))
+        self.mute.setAccessibleName(self.tr("Mute the interviewer's voice"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.record_button, self.hands_free, self.level):
@@ -65,7 +65,7 @@ class MicWidget(QWidget):
 
     def set_recording(self, recording: bool) -> None:
         self._recording = recording
-        self.record_button.setText("Listening…" if recording else "Hold to talk")
+        self.record_button.setText(self.tr("Listening…") if recording else self.tr("Hold to talk"))
         if not recording:
             self.level.setValue(0)
 
@@ -83,9 +83,9 @@ class MicWidget(QWidget):
     def set_loading(self) -> None:
         self.record_button.setEnabled(False)
         self.hands_free.setEnabled(False)
-        self.partial.setText("Loading speech recognition…")
+        self.partial.setText(self.tr("Loading speech recognition…"))
 
     def set_unavailable(self, reason: str) -> None:
         self.record_button.setEnabled(False)
         self.hands_free.setEnabled(False)
-        self.partial.setText(f"Voice input unavailable: {reason}. Typing works as usual.")
+        self.partial.setText(self.tr("Voice input unavailable: {reason}. Typing works as usual.").format(reason=reason))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -42,43 +43,51 @@ def fit_text(entry: ModelEntry) -> str:
     try:
         estimate = estimate_fit(ModelShape.from_gguf(inspect_gguf(Path(entry.path))), 4096)
     except CloudInterviewError as exc:
-        return f"Cannot read this model: {exc}"
-    fits = {True: "fits", False: "does not fit", None: "unknown fit"}[estimate.fits_ram]
-    layers = {-1: "all layers", 0: "none"}.get(estimate.gpu_layers, f"{estimate.gpu_layers} layers")
-    return (f"Needs about {estimate.ram_needed / GIB:.1f} GiB of RAM with speech recognition and the voice "
-            f"({fits}); suggested GPU offload: {layers}. " + " ".join(estimate.notes))
+        return QCoreApplication.translate("ModelManagerDialog", "Cannot read this model: {error}").format(error=exc)
+    fits = {True: QCoreApplication.translate("ModelManagerDialog", "fits"),
+            False: QCoreApplication.translate("ModelManagerDialog", "does not fit"),
+            None: QCoreApplication.translate("ModelManagerDialog", "unknown fit")}[estimate.fits_ram]
+    layers = {-1: QCoreApplication.translate("ModelManagerDialog", "all layers"),
+              0: QCoreApplication.translate("ModelManagerDialog", "none")}.get(
+        estimate.gpu_layers, QCoreApplication.translate("ModelManagerDialog", "{count} layers").format(
+            count=estimate.gpu_layers))
+    return (QCoreApplication.translate(
+        "ModelManagerDialog", "Needs about {ram:.1f} GiB of RAM with speech recognition and the voice ({fits}); "
+        "suggested GPU offload: {layers}. ").format(ram=estimate.ram_needed / GIB, fits=fits, layers=layers)
+        + " ".join(estimate.notes))
 
 
 class ModelManagerDialog(QDialog):
     def __init__(self, manager: ModelManager, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Models")
+        self.setWindowTitle(self.tr("Models"))
         self.resize(980, 560)
         self.manager = manager
         self.settings = settings
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(["Name", "Size", "Parameters", "Quantization", "Context", "Source"])
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Size"), self.tr("Parameters"),
+                                              self.tr("Quantization"), self.tr("Context"), self.tr("Source")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName("Models")
+        self.table.setAccessibleName(self.tr("Models"))
         self.fit = QLabel()
         self.fit.setWordWrap(True)
-        self.use_button = QPushButton("Use this model")
-        self.verify_button = QPushButton("Verify")
-        self.remove_button = QPushButton("Remove")
-        self.import_button = QPushButton("Import a GGUF file…")
+        self.use_button = QPushButton(self.tr("Use this model"))
+        self.verify_button = QPushButton(self.tr("Verify"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.import_button = QPushButton(self.tr("Import a GGUF file…"))
         self.catalog = CatalogTable(self.manager.catalog(), self._installed)
         self.url = QLineEdit()
-        self.url.setPlaceholderText("https://…/model.gguf")
-        self.url.setAccessibleName("Download URL")
+        self.url.setPlaceholderText(self.tr("https://…/model.gguf"))
+        self.url.setAccessibleName(self.tr("Download URL"))
         self.sha256 = QLineEdit()
-        self.sha256.setPlaceholderText("SHA-256 from the model's download page (required)")
-        self.sha256.setAccessibleName("SHA-256 checksum")
-        self.download_button = QPushButton("Download")
-        self.cancel_button = QPushButton("Cancel")
+        self.sha256.setPlaceholderText(self.tr("SHA-256 from the model's download page (required)"))
+        self.sha256.setAccessibleName(self.tr("SHA-256 checksum"))
+        self.download_button = QPushButton(self.tr("Download"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.status = QLabel()
@@ -95,8 +104,8 @@ class ModelManagerDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         form = QFormLayout()
-        form.addRow("URL", self.url)
-        form.addRow("SHA-256", self.sha256)
+        form.addRow(self.tr("URL"), self.url)
+        form.addRow(self.tr("SHA-256"), self.sha256)
         download = QHBoxLayout()
         download.addWidget(self.progress, 1)
         download.addWidget(self.download_button)
@@ -105,11 +114,13 @@ class ModelManagerDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.fit)
         layout.addLayout(row)
-        layout.addWidget(QLabel("<b>Download a bigger model</b> (only when you ask: nothing downloads by itself). "
-                                "Memory needed includes speech recognition and the voice; <i>this computer</i> "
-                                "compares it with the memory free now."))
+        catalog_note = QLabel(self.tr("<b>Download a bigger model</b> (only when you ask: nothing downloads by "
+                                      "itself). Memory needed includes speech recognition and the voice; <i>this "
+                                      "computer</i> compares it with the memory free now."))
+        catalog_note.setWordWrap(True)  # a longer language or larger text wraps instead of widening the dialog
+        layout.addWidget(catalog_note)
         layout.addWidget(self.catalog, 1)
-        layout.addWidget(QLabel("Another model by its URL:"))
+        layout.addWidget(QLabel(self.tr("Another model by its URL:")))
         layout.addLayout(form)
         layout.addLayout(download)
         layout.addWidget(self.status)
@@ -129,9 +140,11 @@ class ModelManagerDialog(QDialog):
         current = str(self.settings.get(Key.LLM_MODEL))
         self.table.setRowCount(len(self._entries))
         for r, e in enumerate(self._entries):
-            name = e.name + ("  (in use)" if e.name == current or (not current and e.embedded) else "")
-            values = (name, f"{e.size / 1024**2:.0f} MB", f"{e.parameters / 1e9:.2f} B" if e.parameters else "?",
-                      e.quantization, str(e.context_length or "?"), e.source + ("" if e.verified else " (unverified)"))
+            name = e.name + (self.tr("  (in use)") if e.name == current or (not current and e.embedded) else "")
+            values = (name, self.tr("{size:.0f} MB").format(size=e.size / 1024**2),
+                      self.tr("{count:.2f} B").format(count=e.parameters / 1e9) if e.parameters else "?",
+                      e.quantization, str(e.context_length or "?"),
+                      e.source + ("" if e.verified else self.tr(" (unverified)")))
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         if self._entries:
@@ -150,8 +163,8 @@ class ModelManagerDialog(QDialog):
         entry = self._selected()
         if entry is not None:
             self.settings.set(Key.LLM_MODEL, "" if entry.embedded else entry.name)
-            self.status.setText(f"{entry.name} is now the interviewer's model; it loads and is checked when you "
-                                "close this window.")
+            self.status.setText(self.tr("{name} is now the interviewer's model; it loads and is checked when you "
+                                        "close this window.").format(name=entry.name))
             self.refresh()
 
     def _run(self, label: str, work: Callable[[Callable[[int, int], None], threading.Event], Any],
@@ -174,14 +187,15 @@ class ModelManagerDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._task_done()
-        self.status.setText("Cancelled; nothing was registered." if message == "cancelled" else f"Failed: {message}")
+        self.status.setText(self.tr("Cancelled; nothing was registered.") if message == "cancelled"
+                            else self.tr("Failed: {error}").format(error=message))
 
     def _added(self, entry: ModelEntry, verb: str) -> None:
-        self.status.setText(f"{verb} {entry.name}.")
+        self.status.setText(self.tr("{done} {name}.").format(done=verb, name=entry.name))
         self.refresh()
 
     def _verified(self, result: VerifyResult) -> None:
-        self.status.setText(f"{result.name}: OK, checksum matches" if result.ok
+        self.status.setText(self.tr("{name}: OK, checksum matches").format(name=result.name) if result.ok
                             else f"{result.name}: " + "; ".join(result.problems))
 
     def _task_done(self) -> None:
@@ -195,34 +209,38 @@ class ModelManagerDialog(QDialog):
         if total > 0:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(done * 1000 / total))
-        self.status.setText(f"{done / 1024**2:.1f} MB" + (f" of {total / 1024**2:.1f} MB" if total else ""))
+        mib = done / 1024**2
+        self.status.setText(self.tr("{done:.1f} MB of {total:.1f} MB").format(done=mib, total=total / 1024**2)
+                            if total else self.tr("{done:.1f} MB").format(done=mib))
 
     def _verify(self) -> None:
         entry = self._selected()
         if entry is None:
             return
-        self._run(f"Verifying {entry.name}…", lambda progress, _cancel: self.manager.verify(entry.name, progress),
+        self._run(self.tr("Verifying {name}…").format(name=entry.name),
+                  lambda progress, _cancel: self.manager.verify(entry.name, progress),
                   self._verified)
 
     def _remove(self) -> None:
         entry = self._selected()
         if entry is None or entry.embedded:
             return
-        answer = QMessageBox.question(self, "Remove model", f"Remove {entry.name} from the list and delete its file "
-                                      "if it is in the app's models folder?")
+        answer = QMessageBox.question(self, self.tr("Remove model"), self.tr(
+            "Remove {name} from the list and delete its file if it is in the app's models folder?").format(
+            name=entry.name))
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 self.manager.remove(entry.name)
             except CloudInterviewError as exc:
-                self.status.setText(f"Failed: {exc}")
+                self.status.setText(self.tr("Failed: {error}").format(error=exc))
             self.refresh()
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a model", "", "GGUF models (*.gguf)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a model"), "", self.tr("GGUF models (*.gguf)"))
         if path:
-            self._run(f"Checking and registering {Path(path).name}…",
+            self._run(self.tr("Checking and registering {name}…").format(name=Path(path).name),
                       lambda progress, _cancel: self.manager.add(Path(path), progress=progress),
-                      lambda entry: self._added(entry, "Added"))
+                      lambda entry: self._added(entry, self.tr("Added")))
 
     def _installed(self, name: str) -> bool:
         return any(e.name == name for e in self.manager.entries())
@@ -231,9 +249,10 @@ class ModelManagerDialog(QDialog):
         """One click: the catalog's URL, with its checksum when it publishes one (else unverified, and said so)."""
         self.url.setText(entry.url)
         self.sha256.setText(entry.sha256 or "")
-        verb = "Downloaded and verified" if entry.sha256 else "Downloaded (unverified: no published checksum)"
+        verb = (self.tr("Downloaded and verified") if entry.sha256
+                else self.tr("Downloaded (unverified: no published checksum)"))
         self.catalog.set_busy(True)
-        self._run(f"Downloading {entry.title}…",
+        self._run(self.tr("Downloading {name}…").format(name=entry.title),
                   lambda progress, cancel: self.manager.download(entry.name, progress=progress, cancel=cancel,
                                                                  allow_unverified=not entry.sha256),
                   lambda added: self._added(added, verb))
@@ -241,8 +260,8 @@ class ModelManagerDialog(QDialog):
     def _download(self) -> None:
         url, checksum = self.url.text().strip(), self.sha256.text().strip()
         if not url or not checksum:
-            self.status.setText("Enter the URL and its SHA-256 checksum: a file is only kept if they match.")
+            self.status.setText(self.tr("Enter the URL and its SHA-256 checksum: a file is only kept if they match."))
             return
-        self._run(f"Downloading {url}…",
+        self._run(self.tr("Downloading {name}…").format(name=url),
                   lambda progress, cancel: self.manager.download(url, checksum, progress=progress, cancel=cancel),
-                  lambda entry: self._added(entry, "Downloaded and verified"))
+                  lambda entry: self._added(entry, self.tr("Downloaded and verified")))

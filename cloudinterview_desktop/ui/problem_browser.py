@@ -41,13 +41,13 @@ class ItemEditor(QDialog):
 
     def __init__(self, engine: SessionEngine, text: str, replace: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit item" if replace else "New item")
+        self.setWindowTitle(self.tr("Edit item") if replace else self.tr("New item"))
         self.resize(760, 620)
         self.engine = engine
         self.replace = replace
         self.editor = QPlainTextEdit(text)
-        self.editor.setAccessibleName("Item JSON")
-        self.status = QLabel("The format is described in docs/problem-format.md.")
+        self.editor.setAccessibleName(self.tr("Item JSON"))
+        self.status = QLabel(self.tr("The format is described in docs/problem-format.md."))
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -61,7 +61,7 @@ class ItemEditor(QDialog):
         engine.failed.connect(self._on_failed)
 
     def save(self) -> None:
-        self.status.setText("Checking…")
+        self.status.setText(self.tr("Checking…"))
         self._request = self.engine.request("bank.save_item", text=self.editor.toPlainText(), replace=self.replace)
 
     def _on_finished(self, request_id: int, _op: str, _result: object) -> None:
@@ -71,7 +71,7 @@ class ItemEditor(QDialog):
     def _on_failed(self, request_id: int, _op: str, message: str) -> None:
         if request_id == self._request:
             # The text stays in the editor: nothing typed is lost to an error.
-            self.status.setText(f"<b style='color:#c0392b'>Not saved:</b> {message}")
+            self.status.setText(self.tr("<b style='color:#c0392b'>Not saved:</b> {error}").format(error=message))
 
 
 class ProblemBrowser(QDialog):
@@ -79,30 +79,31 @@ class ProblemBrowser(QDialog):
 
     def __init__(self, engine: SessionEngine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Question bank")
+        self.setWindowTitle(self.tr("Question bank"))
         self.resize(1100, 720)
         self.engine = engine
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search titles and statements")
-        self.search.setAccessibleName("Search the bank")
+        self.search.setPlaceholderText(self.tr("Search titles and statements"))
+        self.search.setAccessibleName(self.tr("Search the bank"))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind")
-        for label, value in (("All kinds", ""), ("Coding", "coding"), ("Theory", "theory"),
-                             ("Behavioral", "behavioral")):
+        self.kind.setAccessibleName(self.tr("Kind"))
+        for label, value in ((self.tr("All kinds"), ""), (self.tr("Coding"), "coding"), (self.tr("Theory"), "theory"),
+                             (self.tr("Behavioral"), "behavioral")):
             self.kind.addItem(label, value)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Title", "Kind", "Difficulty", "Source"])
+        self.table.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Kind"), self.tr("Difficulty"),
+                                              self.tr("Source")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Bank items")
+        self.table.setAccessibleName(self.tr("Bank items"))
         self.details = QTextBrowser()
-        self.practise_button = QPushButton("Practise this question")
+        self.practise_button = QPushButton(self.tr("Practise this question"))
         self.practise_button.setEnabled(False)
-        self.add_button = QPushButton("Add…")
-        self.edit_button = QPushButton("Edit…")
-        self.delete_button = QPushButton("Delete")
-        self.import_button = QPushButton("Import file…")
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.import_button = QPushButton(self.tr("Import file…"))
         self.count = QLabel()
         self._rows: list[ItemRow] = []
         self._current: ItemDetails | None = None
@@ -169,17 +170,19 @@ class ProblemBrowser(QDialog):
     def _delete_current(self) -> None:
         if self._current is None or not self._current.editable:
             return
-        answer = QMessageBox.question(self, "Delete", f"Delete your item “{self._current.row.title}”?")
+        answer = QMessageBox.question(self, self.tr("Delete"), self.tr("Delete your item “{title}”?").format(
+            title=self._current.row.title))
         if answer == QMessageBox.StandardButton.Yes:
             self._call("bank.delete_item", slug=self._current.row.slug)
 
     def _import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import questions", "", "Questions (*.json *.jsonl *.csv)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import questions"), "",
+                                              self.tr("Questions (*.json *.jsonl *.csv)"))
         if path:
             self.import_path(path)
 
     def import_path(self, path: str) -> None:
-        self.count.setText("Importing…")
+        self.count.setText(self.tr("Importing…"))
         self._call("bank.import_file", path=path)
 
     def _on_finished(self, request_id: int, op: str, result: object) -> None:
@@ -198,7 +201,7 @@ class ProblemBrowser(QDialog):
 
     def _on_failed(self, request_id: int, op: str, message: str) -> None:
         if self._pending.pop(request_id, None) is not None:
-            QMessageBox.warning(self, "Question bank", message)
+            QMessageBox.warning(self, self.tr("Question bank"), message)
             self.count.setText("")
 
     def _show_rows(self, rows: list[ItemRow]) -> None:
@@ -207,7 +210,7 @@ class ProblemBrowser(QDialog):
         for r, row in enumerate(rows):
             for c, value in enumerate((row.title, row.kind, row.difficulty, row.source)):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-        self.count.setText(f"{len(rows)} items")
+        self.count.setText(self.tr("{count} items").format(count=len(rows)))
         self.edit_button.setEnabled(False)
         self.delete_button.setEnabled(False)
         self.practise_button.setEnabled(False)

@@ -10,7 +10,7 @@ import itertools
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -53,8 +53,9 @@ def lines_of(sessions: list[SessionSummary]) -> list[Line]:
             found.setdefault("overall", []).append((position, float(s.overall_score)))
         for name, level in sorted(s.dimensions.items()):
             found.setdefault(name, []).append((position, (level - 1) / 3 * 100))
-    return [Line(name, "Overall" if name == "overall" else DIMENSION_LABELS.get(name, name.replace("_", " ")),
-                 tuple(points)) for name, points in found.items()]
+    return [Line(name, QCoreApplication.translate("ProgressChart", "Overall") if name == "overall"
+                 else DIMENSION_LABELS.get(name, name.replace("_", " ")), tuple(points))
+            for name, points in found.items()]
 
 
 def date_ticks(dates: list[datetime], max_ticks: int) -> list[tuple[int, str]]:
@@ -78,7 +79,7 @@ def date_ticks(dates: list[datetime], max_ticks: int) -> list[tuple[int, str]]:
 class ProgressChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Progress over sessions")
+        self.setAccessibleName(self.tr("Progress over sessions"))
         self.setMinimumHeight(260)
         self.sessions: list[SessionSummary] = []
         self.lines: list[Line] = []
@@ -88,7 +89,9 @@ class ProgressChart(QWidget):
         self.lines = lines_of(sessions)
         overall = [s.overall_score for s in self.sessions if s.overall_score is not None]
         self.setAccessibleDescription(
-            f"{len(self.sessions)} scored session(s)" + (f", latest {overall[-1]:.0f} of 100" if overall else ""))
+            self.tr("{count} scored session(s), latest {score:.0f} of 100").format(count=len(self.sessions),
+                                                                                   score=overall[-1])
+            if overall else self.tr("{count} scored session(s)").format(count=len(self.sessions)))
         self.update()
 
     # -- painting ----------------------------------------------------------------------------------------------
@@ -101,7 +104,8 @@ class ProgressChart(QWidget):
         area = QRectF(self.rect())
         if not self.sessions:
             painter.setPen(text)
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "Your scores appear here after your first interview.")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter,
+                             self.tr("Your scores appear here after your first interview."))
             return
         bars = QRectF(area.right() - BARS_WIDTH, area.top(), BARS_WIDTH, area.height())
         plot = QRectF(area.left() + MARGIN_LEFT, area.top() + MARGIN_TOP,
@@ -125,7 +129,7 @@ class ProgressChart(QWidget):
         grid.setAlpha(45)
         painter.setFont(self.font())
         painter.drawText(QRectF(plot.left(), 4, plot.width(), MARGIN_TOP - 6), Qt.AlignmentFlag.AlignLeft,
-                         "Scores out of 100 (rubric levels 1-4 scaled)")
+                         self.tr("Scores out of 100 (rubric levels 1-4 scaled)"))
         for value in (0, 25, 50, 75, 100):
             y = self._y(plot, value)
             painter.setPen(QPen(grid, 1))
@@ -175,11 +179,11 @@ class ProgressChart(QWidget):
         painter.setFont(bold)
         painter.setPen(text)
         painter.drawText(QRectF(area.left(), 4, area.width(), MARGIN_TOP - 6), Qt.AlignmentFlag.AlignLeft,
-                         f"Latest rubric ({latest.created_at:%d %b})")
+                         self.tr("Latest rubric ({when:%d %b})").format(when=latest.created_at))
         painter.setFont(self.font())
         if not latest.dimensions:
             painter.drawText(QRectF(area.left(), MARGIN_TOP, area.width(), 40), Qt.AlignmentFlag.AlignLeft,
-                             "No rubric dimension was scored.")
+                             self.tr("No rubric dimension was scored."))
             return
         row = 22.0
         label_width = 150

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,51 +42,54 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, data_dir: str, input_devices: list[str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
         get = settings.get
-        self.theme = _combo({"system": "Follow the system", "light": "Light", "dark": "Dark"}, get(Key.THEME), "Theme")
+        themes = {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
+        self.theme = _combo(themes, get(Key.THEME), self.tr("Theme"))
         self.font_size = QSpinBox()
         self.font_size.setRange(9, 32)
         self.font_size.setValue(get(Key.EDITOR_FONT_SIZE))
-        self.font_size.setAccessibleName("Editor font size")
-        self.language = _combo(LANGUAGE_LABELS, get(Key.DEFAULT_LANGUAGE), "Default language")
-        self.input_device = _combo({"": "System default", **{d: d for d in input_devices}}, get(Key.INPUT_DEVICE),
-                                   "Microphone")
-        self.tts = QCheckBox("Speak the interviewer's replies")
+        self.font_size.setAccessibleName(self.tr("Editor font size"))
+        self.language = _combo({key: QCoreApplication.translate("Languages", label)
+                               for key, label in LANGUAGE_LABELS.items()}, get(Key.DEFAULT_LANGUAGE),
+                              self.tr("Default language"))
+        self.input_device = _combo({"": self.tr("System default"), **{d: d for d in input_devices}},
+                                   get(Key.INPUT_DEVICE), self.tr("Microphone"))
+        self.tts = QCheckBox(self.tr("Speak the interviewer's replies"))
         self.tts.setChecked(get(Key.TTS_ENABLED))
         self.model = QLineEdit(get(Key.LLM_MODEL))
-        self.model.setPlaceholderText("embedded SmolLM2-135M (default)")
-        self.model.setAccessibleName("Model name")
+        self.model.setPlaceholderText(self.tr("embedded SmolLM2-135M (default)"))
+        self.model.setAccessibleName(self.tr("Model name"))
         self.gpu_layers = QSpinBox()
         self.gpu_layers.setRange(-1, 999)
-        self.gpu_layers.setSpecialValueText("auto")
+        self.gpu_layers.setSpecialValueText(self.tr("auto"))
         self.gpu_layers.setValue(get(Key.GPU_LAYERS))
-        self.gpu_layers.setAccessibleName("GPU layers")
+        self.gpu_layers.setAccessibleName(self.tr("GPU layers"))
         self.endpoint = QLineEdit(get(Key.ENDPOINT_URL))
-        self.endpoint.setPlaceholderText("e.g. http://127.0.0.1:11434/v1 (Ollama), empty = on-device model")
-        self.endpoint.setAccessibleName("OpenAI-compatible endpoint URL")
+        self.endpoint.setPlaceholderText(self.tr("e.g. http://127.0.0.1:11434/v1 (Ollama), empty = on-device model"))
+        self.endpoint.setAccessibleName(self.tr("OpenAI-compatible endpoint URL"))
         self.endpoint_model = QLineEdit(get(Key.ENDPOINT_MODEL))
-        self.endpoint_model.setAccessibleName("Endpoint model name")
-        self.test_button = QPushButton("Test connection")
+        self.endpoint_model.setAccessibleName(self.tr("Endpoint model name"))
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
-        self.test_result.setAccessibleName("Connection test result")
+        self.test_result.setAccessibleName(self.tr("Connection test result"))
         self._test_task: BackgroundTask | None = None
         self.idle = QSpinBox()
         self.idle.setRange(0, 24 * 60)
-        self.idle.setSuffix(" min")
-        self.idle.setSpecialValueText("never")
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(get(Key.IDLE_EXPIRY_MIN))
-        self.idle.setAccessibleName("Expire idle sessions after")
+        self.idle.setAccessibleName(self.tr("Expire idle sessions after"))
         self.purge = QSpinBox()
         self.purge.setRange(0, 3650)
-        self.purge.setSuffix(" days")
-        self.purge.setSpecialValueText("keep forever")
+        self.purge.setSuffix(self.tr(" days"))
+        self.purge.setSpecialValueText(self.tr("keep forever"))
         self.purge.setValue(get(Key.PURGE_AFTER_DAYS))
-        self.purge.setAccessibleName("Delete sessions older than")
-        self.models_button = QPushButton("Manage models…")
-        self.delete_button = QPushButton("Delete all my data…")
+        self.purge.setAccessibleName(self.tr("Delete sessions older than"))
+        self.models_button = QPushButton(self.tr("Manage models…"))
+        self.delete_button = QPushButton(self.tr("Delete all my data…"))
         self._build(data_dir)
         self.models_button.clicked.connect(self.models_requested)
         self.delete_button.clicked.connect(self._confirm_delete)
@@ -99,7 +102,7 @@ class SettingsDialog(QDialog):
         url, model = self.endpoint.text(), self.endpoint_model.text()
         key = str(self.settings.get(Key.ENDPOINT_KEY))
         self.test_button.setEnabled(False)
-        self.test_result.setText("Connecting…")
+        self.test_result.setText(self.tr("Connecting…"))
         task = BackgroundTask(lambda _progress, _cancel: check_endpoint(url, model, key), self)
         task.finished.connect(self._tested)
         task.failed.connect(lambda message: self._tested(EndpointCheck(False, message)))
@@ -124,17 +127,19 @@ class SettingsDialog(QDialog):
                     form.addRow(field)
             return widget
 
-        tabs.addTab(page([("Theme", self.theme), ("Editor font size", self.font_size),
-                          ("Default language", self.language)]), "Appearance")
-        tabs.addTab(page([("Microphone", self.input_device), ("", self.tts)]), "Voice")
-        tabs.addTab(page([("Model", self.model), ("GPU layers", self.gpu_layers), ("Endpoint URL", self.endpoint),
-                          ("Endpoint model", self.endpoint_model), ("", self.test_button), ("", self.test_result),
-                          ("", self.models_button)]), "AI model")
-        location = QLabel(f"Your data is in <code>{data_dir}</code>. Start the app with CLOUDINTERVIEW_HOME=DIR "
-                          "to keep it elsewhere.")
+        tabs.addTab(page([(self.tr("Theme"), self.theme), (self.tr("Editor font size"), self.font_size),
+                          (self.tr("Default language"), self.language)]), self.tr("Appearance"))
+        tabs.addTab(page([(self.tr("Microphone"), self.input_device), ("", self.tts)]), self.tr("Voice"))
+        tabs.addTab(page([(self.tr("Model"), self.model), (self.tr("GPU layers"), self.gpu_layers),
+                          (self.tr("Endpoint URL"), self.endpoint), (self.tr("Endpoint model"), self.endpoint_model),
+                          ("", self.test_button), ("", self.test_result), ("", self.models_button)]),
+                    self.tr("AI model"))
+        location = QLabel(self.tr("Your data is in <code>{folder}</code>. Start the app with CLOUDINTERVIEW_HOME=DIR "
+                                  "to keep it elsewhere.").format(folder=data_dir))
         location.setWordWrap(True)
-        tabs.addTab(page([("", location), ("Expire idle sessions after", self.idle),
-                          ("Delete sessions older than", self.purge), ("", self.delete_button)]), "Data")
+        tabs.addTab(page([("", location), (self.tr("Expire idle sessions after"), self.idle),
+                          (self.tr("Delete sessions older than"), self.purge), ("", self.delete_button)]),
+                    self.tr("Data"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -157,7 +162,8 @@ class SettingsDialog(QDialog):
 
     def _confirm_delete(self) -> None:
         answer = QMessageBox.warning(
-            self, "Delete all data", "Delete every session, answer, recording and report? This cannot be undone.",
+            self, self.tr("Delete all data"),
+            self.tr("Delete every session, answer, recording and report? This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_all_requested.emit()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,24 +20,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class Shortcut:
-    name: str
+    name: str  # marked for translation in the "Shortcuts" context, like `where`
     keys: str  # portable text: "Ctrl" is ⌘ on macOS
     where: str
 
 
-NEW_INTERVIEW = Shortcut("New interview", "Ctrl+N", "anywhere")
-HISTORY = Shortcut("History", "Ctrl+2", "anywhere")
-QUESTION_BANK = Shortcut("Question bank", "Ctrl+3", "anywhere")
-SETTINGS = Shortcut("Settings", "Ctrl+,", "anywhere")
-SUBMIT = Shortcut("Submit the answer or the code", "Ctrl+Return", "interview")
-RUN = Shortcut("Run the code on the examples", "Ctrl+'", "interview")
-HINT = Shortcut("Ask for a hint (costs score in interviewer style)", "Ctrl+Shift+H", "interview")
-NEXT = Shortcut("Next question", "Ctrl+Shift+N", "interview")
-CHAT = Shortcut("Type a message to the interviewer", "Ctrl+Shift+M", "interview")
-MIC = Shortcut("Start or stop speaking", "Ctrl+R", "interview")
+ANYWHERE = QT_TRANSLATE_NOOP("Shortcuts", "anywhere")
+INTERVIEW = QT_TRANSLATE_NOOP("Shortcuts", "interview")
+NEW_INTERVIEW = Shortcut(QT_TRANSLATE_NOOP("Shortcuts", "New interview"), "Ctrl+N", ANYWHERE)
+HISTORY = Shortcut(QT_TRANSLATE_NOOP("Shortcuts", "History"), "Ctrl+2", ANYWHERE)
+QUESTION_BANK = Shortcut(QT_TRANSLATE_NOOP("Shortcuts", "Question bank"), "Ctrl+3", ANYWHERE)
+SETTINGS = Shortcut(QT_TRANSLATE_NOOP("Shortcuts", "Settings"), "Ctrl+,", ANYWHERE)
+SUBMIT = Shortcut(QT_TRANSLATE_NOOP("Shortcuts", "Submit the answer or the code"), "Ctrl+Return", INTERVIEW)
+RUN = Shortcut(QT_TRANSLATE_NOOP("Shortcuts", "Run the code on the examples"), "Ctrl+'", INTERVIEW)
+HINT = Shortcut(QT_TRANSLATE_NOOP("Shortcuts", "Ask for a hint (costs score in interviewer style)"), "Ctrl+Shift+H",
+                INTERVIEW)
+NEXT = Shortcut(QT_TRANSLATE_NOOP("Shortcuts", "Next question"), "Ctrl+Shift+N", INTERVIEW)
+CHAT = Shortcut(QT_TRANSLATE_NOOP("Shortcuts", "Type a message to the interviewer"), "Ctrl+Shift+M", INTERVIEW)
+MIC = Shortcut(QT_TRANSLATE_NOOP("Shortcuts", "Start or stop speaking"), "Ctrl+R", INTERVIEW)
 ALL = (NEW_INTERVIEW, HISTORY, QUESTION_BANK, SETTINGS, SUBMIT, RUN, HINT, NEXT, CHAT, MIC)
 # Keys the code editor needs for editing: no shortcut of the window may take them.
 EDITOR_KEYS = ("Ctrl+H", "Ctrl+Y", "Ctrl+L", "Ctrl+F", "Ctrl+D", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+/", "Ctrl+A",
@@ -50,14 +56,16 @@ def sequence(shortcut: Shortcut) -> QKeySequence:
 class ShortcutSheet(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.table = QTableWidget(len(ALL), 3)
-        self.table.setHorizontalHeaderLabels(["Action", "Keys", "Where"])
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys"), self.tr("Where")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, shortcut in enumerate(ALL):
             native = sequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-            for column, text in enumerate((shortcut.name, native, shortcut.where)):
+            name = QCoreApplication.translate("Shortcuts", shortcut.name)
+            where = QCoreApplication.translate("Shortcuts", shortcut.where)
+            for column, text in enumerate((name, native, where)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()

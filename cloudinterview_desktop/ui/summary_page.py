@@ -7,7 +7,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -28,10 +28,13 @@ from cloudinterview_desktop.report.export import EXTENSIONS
 from cloudinterview_desktop.ui.feedback_export import ReportExporter
 from cloudinterview_desktop.ui.feedback_model import RubricModel
 from cloudinterview_desktop.ui.feedback_view import PRACTISE_SCHEME, scoring_html, summary_html
+from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 # (parent, caption, suggested path, filter) -> the chosen path, or "" when cancelled: QFileDialog by default.
 PathChooser = Callable[[QWidget, str, str, str], str]
-FILTERS = {"pdf": "PDF documents (*.pdf)", "md": "Markdown (*.md)", "json": "JSON (*.json)"}
+FILTERS = {"pdf": QT_TRANSLATE_NOOP("SummaryPage", "PDF documents (*.pdf)"),
+           "md": QT_TRANSLATE_NOOP("SummaryPage", "Markdown (*.md)"),
+           "json": QT_TRANSLATE_NOOP("SummaryPage", "JSON (*.json)")}
 LABELS = {"pdf": "PDF", "md": "Markdown", "json": "JSON"}
 
 
@@ -62,17 +65,17 @@ class SummaryPage(QWidget):
         self.rubric_model = RubricModel()
         self.rubric = QTableView()
         self.rubric.setModel(self.rubric_model)
-        self.rubric.setAccessibleName("Rubric")
+        self.rubric.setAccessibleName(self.tr("Rubric"))
         self.rubric.setWordWrap(True)
         self.rubric.verticalHeader().setVisible(False)
         header = self.rubric.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view = QTextBrowser()
-        self.view.setAccessibleName("Feedback")
+        self.view.setAccessibleName(self.tr("Feedback"))
         self.view.setOpenLinks(False)
         self.scoring_toggle = QToolButton()
-        self.scoring_toggle.setText("How this was scored")
+        self.scoring_toggle.setText(self.tr("How this was scored"))
         self.scoring_toggle.setCheckable(True)
         self.scoring_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.scoring_toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -80,11 +83,12 @@ class SummaryPage(QWidget):
         self.scoring.setTextFormat(Qt.TextFormat.RichText)
         self.scoring.setWordWrap(True)
         self.scoring.setVisible(False)
-        self.scoring.setAccessibleName("How this was scored")
-        self.export_buttons = {fmt: QPushButton(f"Export {LABELS[fmt]}\u2026") for fmt in ("pdf", "md", "json")}
+        self.scoring.setAccessibleName(self.tr("How this was scored"))
+        self.export_buttons = {fmt: QPushButton(self.tr("Export {format}…").format(format=LABELS[fmt]))
+                               for fmt in ("pdf", "md", "json")}
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.home_button = QPushButton("Back to start")
+        self.home_button = QPushButton(self.tr("Back to start"))
         self._build()
         self._connect_callbacks()
 
@@ -135,9 +139,9 @@ class SummaryPage(QWidget):
         self.data = prepare(session, self._history)
         overall = self.data.overall
         score, band = overall.get("score"), overall.get("hire_band")
-        self.headline.setText(
-            f"<h2>Overall {f'{score:.0f} / 100' if isinstance(score, int | float) else 'not scored'} &middot; "
-            f"hire band: {escape(str(band)) if band else 'not given'}</h2>")
+        self.headline.setText(self.tr("<h2>Overall {score} &middot; hire band: {band}</h2>").format(
+            score=f"{score:.0f} / 100" if isinstance(score, int | float) else self.tr("not scored"),
+            band=escape(str(band)) if band else self.tr("not given")))
         self.rubric_model.set_dimensions(self.data.dimensions)
         self.rubric.resizeRowsToContents()
         self.view.setHtml(summary_html(self.data))
@@ -153,7 +157,8 @@ class SummaryPage(QWidget):
             return
         session = self.data.session
         suggested = self._export_dir / f"interview-{session.created_at:%Y%m%d-%H%M}-{session.id[:8]}{EXTENSIONS[fmt]}"
-        chosen = self._choose_path(self, f"Export the report as {LABELS[fmt]}", str(suggested), FILTERS[fmt])
+        chosen = self._choose_path(self, self.tr("Export the report as {format}").format(format=LABELS[fmt]),
+                                   str(suggested), QCoreApplication.translate("SummaryPage", FILTERS[fmt]))
         if not chosen:
             return
         path = Path(chosen)
@@ -161,7 +166,7 @@ class SummaryPage(QWidget):
             path = path.with_suffix(EXTENSIONS[fmt])
         self._export_dir = path.parent
         self.export_requested.emit(fmt, str(path))
-        self.status.setText(f"Writing {path.name}\u2026")
+        self.status.setText(self.tr("Writing {name}…").format(name=path.name))
         for button in self.export_buttons.values():
             button.setEnabled(False)
         self.exporter.export(self.data, path, fmt)
@@ -169,11 +174,11 @@ class SummaryPage(QWidget):
     def _exported(self, path: str) -> None:
         for button in self.export_buttons.values():
             button.setEnabled(True)
-        self.status.setText(f"Saved {path}")
+        self.status.setText(self.tr("Saved {path}").format(path=path))
         self.export_finished.emit(path)
 
     def _export_failed(self, message: str) -> None:
         for button in self.export_buttons.values():
             button.setEnabled(True)
-        self.status.setText(f"The export failed: {message}")
+        self.status.setText(self.tr("The export failed: {error}").format(error=message))
         self.export_failed.emit(message)

@@ -1,10 +1,11 @@
-"""A read-only Qt table model over a list of rows with fixed column titles; subclasses say what a cell shows."""
+"""A read-only Qt table model over a list of rows with fixed column titles; subclasses say what a cell shows.
+The titles are marked for translation in the subclass's context (its class name) and translated when shown."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -24,5 +25,5 @@ class RowTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section])
         return None

@@ -7,7 +7,7 @@ import html
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
@@ -20,14 +20,24 @@ from PySide6.QtWidgets import (
 )
 
 from cloudinterview_desktop.domain.judging import JudgeReport, TestResult, Verdict
+from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 VERDICT_TEXT = {
-    Verdict.ACCEPTED: "Accepted", Verdict.WRONG_ANSWER: "Wrong answer",
-    Verdict.TIME_LIMIT_EXCEEDED: "Time limit exceeded", Verdict.MEMORY_LIMIT_EXCEEDED: "Memory limit exceeded",
-    Verdict.OUTPUT_LIMIT_EXCEEDED: "Output limit exceeded", Verdict.RUNTIME_ERROR: "Runtime error",
-    Verdict.COMPILE_ERROR: "Compile error", Verdict.INTERNAL_ERROR: "Internal error", Verdict.SKIPPED: "Not run",
+    Verdict.ACCEPTED: QT_TRANSLATE_NOOP("TestsPanel", "Accepted"),
+    Verdict.WRONG_ANSWER: QT_TRANSLATE_NOOP("TestsPanel", "Wrong answer"),
+    Verdict.TIME_LIMIT_EXCEEDED: QT_TRANSLATE_NOOP("TestsPanel", "Time limit exceeded"),
+    Verdict.MEMORY_LIMIT_EXCEEDED: QT_TRANSLATE_NOOP("TestsPanel", "Memory limit exceeded"),
+    Verdict.OUTPUT_LIMIT_EXCEEDED: QT_TRANSLATE_NOOP("TestsPanel", "Output limit exceeded"),
+    Verdict.RUNTIME_ERROR: QT_TRANSLATE_NOOP("TestsPanel", "Runtime error"),
+    Verdict.COMPILE_ERROR: QT_TRANSLATE_NOOP("TestsPanel", "Compile error"),
+    Verdict.INTERNAL_ERROR: QT_TRANSLATE_NOOP("TestsPanel", "Internal error"),
+    Verdict.SKIPPED: QT_TRANSLATE_NOOP("TestsPanel", "Not run"),
 }
 VERDICT_COLOUR = {Verdict.ACCEPTED: "#1e8449", Verdict.SKIPPED: "#7f8c8d"}
+
+
+def verdict_text(verdict: Verdict) -> str:
+    return QCoreApplication.translate("TestsPanel", VERDICT_TEXT[verdict])
 
 
 def _value(value: Any) -> str:
@@ -52,16 +62,24 @@ def diff_html(expected: Any, actual: Any) -> str:
 
 def test_details_html(test: TestResult) -> str:
     if test.hidden:
-        return f"<p>Hidden test {test.index + 1}: {VERDICT_TEXT[test.verdict]}. Its input is not shown.</p>"
-    parts = [f"<h4>Test {test.index + 1}: {VERDICT_TEXT[test.verdict]} ({test.time_ms:.0f} ms)</h4>"]
+        return QCoreApplication.translate(
+            "TestsPanel", "<p>Hidden test {number}: {verdict}. Its input is not shown.</p>").format(
+            number=test.index + 1, verdict=verdict_text(test.verdict))
+    parts = [QCoreApplication.translate("TestsPanel", "<h4>Test {number}: {verdict} ({time:.0f} ms)</h4>").format(
+        number=test.index + 1, verdict=verdict_text(test.verdict), time=test.time_ms)]
     if test.input is not None:
         args = ", ".join(f"{k} = {_value(v)}" for k, v in test.input.items())
-        parts.append(f"<p><b>Input</b><br><code>{html.escape(args)}</code></p>")
-    parts.append(f"<p><b>Expected</b><br><code>{html.escape(_value(test.expected))}</code></p>")
-    parts.append(f"<p><b>Your output</b><br><code>{html.escape(_value(test.actual))}</code></p>")
+        parts.append(QCoreApplication.translate("TestsPanel", "<p><b>Input</b><br><code>{input}</code></p>").format(
+            input=html.escape(args)))
+    parts.append(QCoreApplication.translate("TestsPanel", "<p><b>Expected</b><br><code>{value}</code></p>").format(
+        value=html.escape(_value(test.expected))))
+    parts.append(QCoreApplication.translate("TestsPanel", "<p><b>Your output</b><br><code>{value}</code></p>").format(
+        value=html.escape(_value(test.actual))))
     if test.verdict is Verdict.WRONG_ANSWER:
-        parts.append(f"<p><b>Difference</b><br><code>{diff_html(test.expected, test.actual)}</code></p>")
-    for label, text in (("Message", test.message), ("stdout", test.stdout), ("stderr", test.stderr)):
+        parts.append(QCoreApplication.translate("TestsPanel", "<p><b>Difference</b><br><code>{diff}</code></p>")
+                     .format(diff=diff_html(test.expected, test.actual)))
+    for label, text in ((QCoreApplication.translate("TestsPanel", "Message"), test.message),
+                        ("stdout", test.stdout), ("stderr", test.stderr)):
         if text:
             parts.append(f"<p><b>{label}</b></p><pre>{html.escape(text)}</pre>")
     return "".join(parts)
@@ -70,18 +88,18 @@ def test_details_html(test: TestResult) -> str:
 class TestsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel("Run your code on the examples, or submit it against the hidden tests.")
+        self.summary = QLabel(self.tr("Run your code on the examples, or submit it against the hidden tests."))
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Test", "Result", "Time"])
-        self.table.setAccessibleName("Test results")
+        self.table.setHorizontalHeaderLabels([self.tr("Test"), self.tr("Result"), self.tr("Time")])
+        self.table.setAccessibleName(self.tr("Test results"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.details = QTextBrowser()
-        self.details.setAccessibleName("Test details")
+        self.details.setAccessibleName(self.tr("Test details"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
@@ -106,16 +124,19 @@ class TestsPanel(QWidget):
         self._report = report
         self.progress.setVisible(False)
         colour = VERDICT_COLOUR.get(report.verdict, "#c0392b")
-        what = "Examples" if report.mode.value == "run" else "Hidden tests"
-        text = (f"<b style='color:{colour}'>{VERDICT_TEXT[report.verdict]}</b> — {what}: {report.passed}/"
-                f"{report.total} passed · {report.time_ms:.0f} ms · {report.memory_kb / 1024:.1f} MB")
+        what = self.tr("Examples") if report.mode.value == "run" else self.tr("Hidden tests")
+        text = self.tr("<b style='color:{colour}'>{verdict}</b> — {what}: {passed}/{total} passed · {time:.0f} ms · "
+                       "{memory:.1f} MB").format(colour=colour, verdict=verdict_text(report.verdict), what=what,
+                                                 passed=report.passed, total=report.total, time=report.time_ms,
+                                                 memory=report.memory_kb / 1024)
         if report.message:
             text += f"<br><pre>{html.escape(report.message[:2000])}</pre>"
         self.summary.setText(text)
         self.table.setRowCount(len(report.tests))
         for row, test in enumerate(report.tests):
-            label = f"{'hidden ' if test.hidden else ''}#{test.index + 1}"
-            for col, value in enumerate((label, VERDICT_TEXT[test.verdict], f"{test.time_ms:.0f} ms")):
+            label = (self.tr("hidden #{number}") if test.hidden else self.tr("#{number}")).format(number=test.index + 1)
+            time = self.tr("{time:.0f} ms").format(time=test.time_ms)
+            for col, value in enumerate((label, verdict_text(test.verdict), time)):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         first_failed = next((i for i, t in enumerate(report.tests) if t.verdict is not Verdict.ACCEPTED), 0)
         if report.tests:
@@ -126,7 +147,8 @@ class TestsPanel(QWidget):
 
     def show_error(self, message: str) -> None:
         self.progress.setVisible(False)
-        self.summary.setText(f"<b style='color:#c0392b'>Could not run the code</b>: {html.escape(message)}")
+        self.summary.setText(self.tr("<b style='color:#c0392b'>Could not run the code</b>: {error}").format(
+            error=html.escape(message)))
 
     def _show_test(self, row: int) -> None:
         if self._report is None or not 0 <= row < len(self._report.tests):

@@ -35,7 +35,7 @@ class VoiceController(QObject):
         self.engine = engine
         self.player = player
         if engine is None:
-            self.mic.set_unavailable(unavailable_reason or "no speech recognition model")
+            self.mic.set_unavailable(unavailable_reason or self.tr("no speech recognition model"))
         else:
             self.mic.set_available()
             engine.level.connect(self._on_level)
@@ -44,7 +44,7 @@ class VoiceController(QObject):
             engine.failed.connect(self._on_failed)
         self.mic.mute.setEnabled(player is not None)
         if player is None:
-            self.mic.mute.setToolTip("No voice for the interviewer on this machine")
+            self.mic.mute.setToolTip(self.tr("No voice for the interviewer on this machine"))
 
     def start(self, hands_free: bool) -> None:
         if self.engine is None:
@@ -94,7 +94,7 @@ class VoiceController(QObject):
         self._request = None
         self.mic.set_recording(False)
         assert isinstance(result, RecordingResult)
-        self.mic.set_partial("" if result.text else "No speech was heard.")
+        self.mic.set_partial("" if result.text else self.tr("No speech was heard."))
         if result.text:
             self._deliver(result)
 
