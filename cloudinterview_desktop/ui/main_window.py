@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
     def _on_progress(self, request_id: int, done: int, total: int) -> None:
         if self.evaluation is not None and self.evaluation.request_id == request_id:
             self.evaluation.update(done, total)
-        else:
+        elif self._pending.get(request_id) in ("run_code", "submit_code"):
             self.interview.coding.tests.set_progress(done, total)
 
     def _evaluation_done(self, request_id: int) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -105,6 +106,12 @@ class ProblemBrowser(QDialog):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.import_button = QPushButton(self.tr("Import file…"))
         self.count = QLabel()
+        self.import_progress = QProgressBar()
+        self.import_progress.setVisible(False)
+        self.import_progress.setAccessibleName(self.tr("Import progress"))
+        self.cancel_import = QPushButton(self.tr("Cancel import"))
+        self.cancel_import.setVisible(False)
+        self._import_request: int | None = None
         self._rows: list[ItemRow] = []
         self._current: ItemDetails | None = None
         self._pending: dict[int, str] = {}
@@ -126,6 +133,8 @@ class ProblemBrowser(QDialog):
                        self.import_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.import_progress)
+        buttons.addWidget(self.cancel_import)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -143,9 +152,13 @@ class ProblemBrowser(QDialog):
         self.practise_button.clicked.connect(self._practise_current)
         self.engine.finished.connect(self._on_finished)
         self.engine.failed.connect(self._on_failed)
+        self.engine.progress.connect(self._on_progress)
+        self.cancel_import.clicked.connect(self._cancel_import)
 
-    def _call(self, op: str, **kwargs: Any) -> None:
-        self._pending[self.engine.request(op, **kwargs)] = op
+    def _call(self, op: str, **kwargs: Any) -> int:
+        request_id = self.engine.request(op, **kwargs)
+        self._pending[request_id] = op
+        return request_id
 
     def refresh(self) -> None:
         self._call("bank.list_items", kind=self.kind.currentData() or None, text=self.search.text())
@@ -177,13 +190,46 @@ class ProblemBrowser(QDialog):
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import questions"), "",
-                                              self.tr("Questions (*.json *.jsonl *.csv)"))
+                                              self.tr("Questions (*.json *.jsonl *.csv *.jsonl.gz)"))
         if path:
             self.import_path(path)
 
     def import_path(self, path: str) -> None:
+        """Import a file in the background, with progress; a LeetCodeDataset release reports what it skipped."""
         self.count.setText(self.tr("Importing…"))
-        self._call("bank.import_file", path=path)
+        self.import_button.setEnabled(False)
+        self.import_progress.setRange(0, 0)
+        self.import_progress.setVisible(True)
+        self.cancel_import.setVisible(True)
+        self._import_request = self._call("bank.import_file", path=path)
+
+    def _on_progress(self, request_id: int, done: int, total: int) -> None:
+        if request_id == self._import_request and total > 0:
+            self.import_progress.setRange(0, total)
+            self.import_progress.setValue(done)
+            self.count.setText(self.tr("Checking {done} of {total}…").format(done=done, total=total))
+
+    def _cancel_import(self) -> None:
+        if self._import_request is not None:
+            self.engine.cancel(self._import_request)
+            self.count.setText(self.tr("Cancelling: nothing will be added…"))
+
+    def _import_done(self) -> None:
+        self._import_request = None
+        self.import_button.setEnabled(True)
+        self.import_progress.setVisible(False)
+        self.cancel_import.setVisible(False)
+
+    def _report_import(self, result: object) -> None:
+        added = int(getattr(result, "added", 0))
+        skipped = [str(s) for s in getattr(result, "skipped", ())]
+        if not skipped:
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"),
+                          self.tr("Added {added} problems; {skipped} records were left out.").format(
+                              added=added, skipped=len(skipped)), QMessageBox.StandardButton.Ok, self)
+        box.setDetailedText("\n".join(skipped))
+        box.exec()
 
     def _on_finished(self, request_id: int, op: str, result: object) -> None:
         if self._pending.pop(request_id, None) is None:
@@ -196,13 +242,23 @@ class ProblemBrowser(QDialog):
             self.edit_button.setEnabled(result.editable)
             self.delete_button.setEnabled(result.editable)
             self.practise_button.setEnabled(True)
-        elif op in ("bank.delete_item", "bank.import_file"):
+        elif op == "bank.import_file":
+            self._import_done()
+            self.refresh()
+            self._report_import(result)
+        elif op == "bank.delete_item":
             self.refresh()
 
     def _on_failed(self, request_id: int, op: str, message: str) -> None:
-        if self._pending.pop(request_id, None) is not None:
-            QMessageBox.warning(self, self.tr("Question bank"), message)
-            self.count.setText("")
+        if self._pending.pop(request_id, None) is None:
+            return
+        if op == "bank.import_file":
+            self._import_done()
+            if message == "cancelled":
+                self.count.setText(self.tr("Import cancelled: the bank is unchanged."))
+                return
+        QMessageBox.warning(self, self.tr("Question bank"), message)
+        self.count.setText("")
 
     def _show_rows(self, rows: list[ItemRow]) -> None:
         self._rows = rows

@@ -1080,6 +1080,14 @@ Restore it? What you saved since is kept and merged into it. If you say no, the 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete your item “{title}”?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1088,11 +1096,31 @@ Restore it? What you saved since is kept and merged into it. If you say no, the 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Questions (*.json *.jsonl *.csv)</source>
+        <source>Questions (*.json *.jsonl *.csv *.jsonl.gz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking {done} of {total}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: nothing will be added…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {added} problems; {skipped} records were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled: the bank is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

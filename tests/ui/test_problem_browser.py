@@ -67,3 +67,35 @@ def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: An
     assert session is not None and [q.item_slug for q in session.questions] == ["acted-on-feedback"]
     assert session.config.mode.value == "behavioral"
     window.close()
+
+
+def test_importing_a_public_release_shows_progress_and_what_was_left_out(qtbot: QtBot, core: Any, tmp_path: Any,
+                                                                         monkeypatch: Any) -> None:
+    import pytest
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.bank.test_leetcode_release import RELEASE, _records, _write
+
+    if not RELEASE.exists():
+        pytest.skip("the shared datasets folder is not next to the project")
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())) or 0)
+    engine = SessionEngine(core.service, core.bank_service)
+    browser = ProblemBrowser(engine)
+    qtbot.addWidget(browser)
+    steps: list[int] = []
+    engine.progress.connect(lambda _rid, done, _total: steps.append(done))
+    records = _records()
+    try:
+        browser.import_path(str(_write(tmp_path / "release.jsonl.gz", records)))
+        assert browser.cancel_import.isVisibleTo(browser) and not browser.import_button.isEnabled()
+        qtbot.waitUntil(lambda: bool(shown), timeout=120_000)
+    finally:
+        engine.shutdown()
+    text, details = shown[0]
+    left_out = details.splitlines()
+    added = len(records) - len(left_out)
+    assert text == f"Added {added} problems; {len(left_out)} records were left out."
+    assert all("the built-in bank already has this slug" in line for line in left_out)
+    assert steps and browser.import_button.isEnabled() and not browser.cancel_import.isVisibleTo(browser)
+    assert core.bank.contains("third-maximum-number") and core.bank.contains("coin-path")
