@@ -23,6 +23,7 @@ from cloudinterview_desktop.judge.languages import all_languages, language_named
 from cloudinterview_desktop.judge.languages.base import Job, Language, Program, Step
 from cloudinterview_desktop.judge.languages.python import interpreter_paths, probe_command
 from cloudinterview_desktop.judge.sandbox import MiB, PosixSandbox, RunOutcome, RunSpec, SandboxLimits, best_level
+from cloudinterview_desktop.judge.text import clean_text
 from cloudinterview_desktop.judge.typemap import int_width, needs_64_bit
 from cloudinterview_desktop.judge.verdicts import Collector, Context, ProgressSink, build_report
 from cloudinterview_desktop.resources import resource_path
@@ -138,9 +139,12 @@ class Judge:
             total = len(ctx.cases) + checks
             limit_ms = job.time_limit_ms
             per_test = per_test_allowance_s(limit_ms)
-            collector = Collector(total, program.profile.startup_s + limit_ms / 1000,
-                                  lambda i: per_test * (5 if i >= len(ctx.cases) else 1), progress)
-            outcome = self._run_step(program.run, workdir, self._run_limits(program, job, total), cancel, collector)
+            # Before the harness is up: the runtime's start-up (and, without a "ready" event, the code's loading).
+            startup_s = program.profile.startup_s + (0 if program.ready else per_test)
+            collector = Collector(total, startup_s, lambda i: per_test * (5 if i >= len(ctx.cases) else 1), progress,
+                                  tests=program.tests, ready=program.ready)
+            outcome = self._run_step(program.run, workdir, self._run_limits(program, job, total), cancel, collector,
+                                     input_pipe=program.tests is not None)
             return build_report(ctx, collector, outcome, job.memory_mb, compile_output)
 
     def _run_limits(self, program: Program, job: Job, tests: int) -> SandboxLimits:
@@ -153,15 +157,15 @@ class Judge:
             processes=profile.processes, open_files=profile.open_files, output_bytes=job.output_limit)
 
     def _run_step(self, step: Step, workdir: Path, limits: SandboxLimits | None, cancel: threading.Event | None,
-                  collector: Collector | None = None) -> RunOutcome:
+                  collector: Collector | None = None, input_pipe: bool = False) -> RunOutcome:
         assert limits is not None
         spec = RunSpec(argv=step.argv, workdir=workdir, limits=limits, expose=step.expose, env=step.env,
-                       path_dirs=step.path_dirs, result_pipe=collector is not None)
+                       path_dirs=step.path_dirs, result_pipe=collector is not None, input_pipe=input_pipe)
         return self.sandbox().run(spec, collector, cancel)
 
     @staticmethod
     def _clean(text: str, workdir: Path) -> str:
-        return text.replace(f"{workdir}/", "").replace(str(workdir), ".")
+        return clean_text(text.replace(f"{workdir}/", "").replace(str(workdir), "."))
 
     def _compile_failure(self, ctx: Context, compiled: RunOutcome, output: str) -> JudgeReport:
         if compiled.killed is not None or compiled.signal is not None:

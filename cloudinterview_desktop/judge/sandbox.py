@@ -2,8 +2,9 @@
 
 One `run()` is one process group in a fresh work directory, with a scrubbed environment, rlimits, a wall-clock
 limit (and an optional moving deadline) that kills the whole group, capped stdout/stderr, an optional result pipe
-read line by line, and a final sweep that kills anything the run left behind. Windows (Job Objects) and macOS
-(sandbox-exec) would be further implementations of the same `Sandbox` protocol.
+read line by line (each line and the whole bounded), an optional input pipe the result sink writes to, the CPU time
+of the run's processes read from the kernel, and a final sweep that kills anything the run left behind. Windows
+(Job Objects) and macOS (sandbox-exec) would be further implementations of the same `Sandbox` protocol.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.judge import processes
@@ -57,6 +58,7 @@ class KillReason(StrEnum):
     OUTPUT = "output"  # stdout + stderr went past the output limit
     RESULTS = "results"  # the result pipe went past its limit
     MEMORY = "memory"  # the polled resident memory of the run went past its limit
+    PROTOCOL = "protocol"  # the result sink found a line that breaks the protocol and stopped the run
     CANCEL = "cancel"
 
 
@@ -73,6 +75,7 @@ class SandboxLimits:
     output_bytes: int = 8 * MiB  # stdout + stderr; past it the group is killed
     keep_bytes: int = 64 * 1024  # how much of each stream is kept for the report
     result_bytes: int = 256 * MiB
+    result_line_bytes: int = 16 * MiB  # one result line; a longer one stops the run (it is never parsed)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class RunSpec:
     env: Mapping[str, str] = field(default_factory=dict)
     path_dirs: tuple[str, ...] = ()  # added to PATH (where the toolchain's own helpers live)
     result_pipe: bool = False  # give the command a pipe for JSON-line results; its fd replaces RESULT_FD
+    input_pipe: bool = False  # stdin is a pipe the sink writes to (through its Channel), else /dev/null
 
 
 class ResultSink(Protocol):
@@ -92,6 +96,25 @@ class ResultSink(Protocol):
     def on_line(self, line: bytes) -> None: ...
 
     def deadline(self) -> float | None: ...  # time.monotonic() value, or None for no deadline
+
+
+class Channel(Protocol):
+    """What a driving sink gets from the sandbox: the run's input pipe and its CPU time, both from outside the code."""
+
+    def send(self, data: bytes) -> None: ...
+
+    def close_input(self) -> None: ...
+
+    def cpu_ms(self, fresh: bool = False) -> float: ...
+
+
+@runtime_checkable
+class DrivingSink(ResultSink, Protocol):
+    """A sink that drives the run: it is given the channel when the run starts, and may stop it."""
+
+    def attach(self, channel: Channel) -> None: ...
+
+    def stopped(self) -> bool: ...
 
 
 @dataclass
@@ -147,16 +170,21 @@ class _Stream:
 
 
 class _Lines:
-    """Splits the result pipe into lines for the sink, with a cap on the total."""
+    """Splits the result pipe into lines for the sink, with a cap on the total and on each line: a line that
+    grows past its cap is dropped unparsed and stops the run."""
 
-    def __init__(self, sink: ResultSink | None, limit: int) -> None:
+    def __init__(self, sink: ResultSink | None, limit: int, line_limit: int) -> None:
         self.sink = sink
         self.limit = limit
+        self.line_limit = line_limit
         self.total = 0
+        self.overlong = False
         self.pending = bytearray()
         self.collected: list[bytes] = []
 
     def feed(self, chunk: bytes) -> None:
+        if self.overlong:
+            return
         self.total += len(chunk)
         self.pending += chunk
         start = 0
@@ -164,14 +192,23 @@ class _Lines:
             end = self.pending.find(b"\n", start)
             if end < 0:
                 break
+            if end - start > self.line_limit:
+                self._overflow()
+                return
             self._emit(bytes(self.pending[start:end]))
             start = end + 1
         del self.pending[:start]
+        if len(self.pending) > self.line_limit:
+            self._overflow()
+
+    def _overflow(self) -> None:
+        self.overlong = True
+        self.pending = bytearray()
 
     def flush(self) -> None:
-        if self.pending:
+        if self.pending and not self.overlong:
             self._emit(bytes(self.pending))
-            self.pending.clear()
+        self.pending = bytearray()
 
     def _emit(self, line: bytes) -> None:
         if self.sink is not None:
@@ -181,7 +218,58 @@ class _Lines:
 
     @property
     def exceeded(self) -> bool:
-        return self.total > self.limit
+        return self.overlong or self.total > self.limit
+
+
+class _RunChannel:
+    """The sandbox's side of a driving sink: bytes queued for the run's stdin, and the run's CPU time read from
+    /proc (user + system time of every process of the run, and of the children they waited for)."""
+
+    def __init__(self, root: int, stdin_fd: int) -> None:
+        self._root = root
+        self.stdin_fd = stdin_fd
+        self.pending = bytearray()
+        self.closing = False
+        self._pids: list[int] = []
+        self._rescan_at = 0.0
+
+    def send(self, data: bytes) -> None:
+        if self.stdin_fd >= 0 and not self.closing:
+            self.pending += data
+
+    def close_input(self) -> None:
+        self.closing = True
+
+    def cpu_ms(self, fresh: bool = False) -> float:
+        """The run's CPU time so far. The list of its processes is kept for a second (a scan of /proc costs more
+        than a read of a few files); `fresh` scans again, counting a process started since from zero."""
+        now = time.monotonic()
+        if fresh or not self._pids or now >= self._rescan_at:
+            self._pids = [s.pid for s in processes.descendants(self._root)]
+            self._rescan_at = now + 1.0
+        return processes.cpu_ms(self._pids)
+
+    def write_some(self) -> None:
+        """Writes what the pipe takes now; a reader that went away just ends the input."""
+        if self.stdin_fd < 0:
+            return
+        try:
+            if self.pending:
+                written = os.write(self.stdin_fd, self.pending)
+                del self.pending[:written]
+        except BlockingIOError:
+            return
+        except OSError:
+            self.pending.clear()
+            self.closing = True
+        if self.closing and not self.pending:
+            self.close()
+
+    def close(self) -> None:
+        if self.stdin_fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.stdin_fd)
+            self.stdin_fd = -1
 
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True) if os.name == "posix" else None
@@ -335,7 +423,8 @@ class PosixSandbox:
         try:
             proc = subprocess.Popen(
                 self._argv(spec, write_fd if write_fd >= 0 else None), cwd=spec.workdir,
-                env=self._env(spec, token), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                env=self._env(spec, token), stdin=subprocess.PIPE if spec.input_pipe else subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE, pass_fds=(write_fd,) if write_fd >= 0 else (), start_new_session=True,
                 preexec_fn=_make_preexec(_rlimits(spec.limits, self._nproc(spec, drop))),
                 user=self._user.uid if drop else None, group=self._user.gid if drop else None,
@@ -359,7 +448,7 @@ class PosixSandbox:
         limits = spec.limits
         assert proc.stdout is not None and proc.stderr is not None
         out, err = _Stream(limits.keep_bytes), _Stream(limits.keep_bytes)
-        lines = _Lines(sink, limits.result_bytes)
+        lines = _Lines(sink, limits.result_bytes, limits.result_line_bytes)
         feeds: dict[int, Callable[[bytes], None]] = {proc.stdout.fileno(): out.feed, proc.stderr.fileno(): err.feed}
         if read_fd >= 0:
             feeds[read_fd] = lines.feed
@@ -367,6 +456,16 @@ class PosixSandbox:
         for fd in feeds:
             os.set_blocking(fd, False)
             selector.register(fd, selectors.EVENT_READ)
+        stdin_fd = -1
+        if proc.stdin is not None:
+            stdin_fd = os.dup(proc.stdin.fileno())  # ours to close when the input ends; Popen's copy goes now
+            proc.stdin.close()
+            os.set_blocking(stdin_fd, False)
+        channel = _RunChannel(proc.pid, stdin_fd)
+        driver = sink if isinstance(sink, DrivingSink) else None
+        if driver is not None:
+            driver.attach(channel)
+        writing, writing_fd = False, -1  # the input pipe is registered while bytes wait for it
         pidfd = -1
         with contextlib.suppress(AttributeError, OSError):
             pidfd = os.pidfd_open(proc.pid)
@@ -389,6 +488,10 @@ class PosixSandbox:
                 if cancel is not None and cancel.is_set():
                     killed = KillReason.CANCEL
                     break
+                if driver is not None and driver.stopped():
+                    killed = KillReason.PROTOCOL
+                    break
+                channel.write_some()
                 if limits.rss_mb is not None and now >= next_rss:
                     next_rss = now + 0.05
                     if processes.tree_rss_kb(proc.pid) > limits.rss_mb * 1024:
@@ -397,9 +500,19 @@ class PosixSandbox:
                 timeout = min(deadline - now, 0.05 if (cancel is not None or limits.rss_mb) else 0.5)
                 if pidfd < 0:
                     timeout = min(timeout, 0.02)
+                waiting = channel.stdin_fd >= 0 and bool(channel.pending)
+                if waiting != writing:
+                    if waiting:
+                        selector.register(channel.stdin_fd, selectors.EVENT_WRITE)
+                    else:
+                        selector.unregister(writing_fd)
+                    writing, writing_fd = waiting, channel.stdin_fd
                 for key, _ in selector.select(timeout):
                     fd = int(key.fd)
                     if fd == pidfd:
+                        continue
+                    if writing and fd == writing_fd:
+                        channel.write_some()
                         continue
                     self._read_into(fd, feeds, selector)
                 if out.total + err.total > limits.output_bytes:
@@ -408,6 +521,10 @@ class PosixSandbox:
                 if lines.exceeded:
                     killed = KillReason.RESULTS
                     break
+                if driver is not None and driver.stopped():
+                    killed = KillReason.PROTOCOL
+                    break
+                channel.write_some()
                 pid, code, usage = os.wait4(proc.pid, os.WNOHANG)
                 if pid:
                     status, rusage_kb = (pid, code), usage.ru_maxrss
@@ -416,6 +533,10 @@ class PosixSandbox:
                 self._kill_group(proc.pid)
                 _pid, code, usage = os.wait4(proc.pid, 0)
                 status, rusage_kb = (proc.pid, code), usage.ru_maxrss
+            if writing:
+                with contextlib.suppress(KeyError, ValueError):
+                    selector.unregister(writing_fd)
+            channel.close()
             proc.returncode = -1  # reaped here with wait4 (for its rusage): Popen must not wait for it again
             # Whatever outlived the main process (a detached child) goes now, before the pipes are drained.
             self._kill_group(proc.pid)
@@ -426,7 +547,8 @@ class PosixSandbox:
                 os.close(pidfd)
             proc.stdout.close()
             proc.stderr.close()
-        lines.flush()
+        if killed is None:
+            lines.flush()  # a last line without its newline; never after a kill (it may be anything)
         wall_ms = (time.monotonic() - started) * 1000
         if killed is None and (out.total + err.total > limits.output_bytes):
             killed = KillReason.OUTPUT

@@ -54,9 +54,15 @@ class Step:
 
 @dataclass(frozen=True)
 class Program:
+    """What to run. `tests`: the inputs streamed to the harness's stdin, one line each, the next one only after
+    the previous test's record came back (None: the harness reads them from its payload). `ready`: the harness
+    writes {"event": "ready"} before it loads the code, so the parent times the loading from there."""
+
     run: Step
     profile: Profile
     compile: Step | None = None
+    tests: tuple[bytes, ...] | None = None
+    ready: bool = False
 
 
 class Language(Protocol):

@@ -99,8 +99,7 @@ class Python:
     def prepare(self, job: Job, workdir: Path, cache_dir: Path) -> Program:
         problem = job.problem
         payload: dict[str, object] = {
-            "code": job.code, "tests": [{"input": inp} for inp in job.inputs],
-            "time_limit_ms": job.time_limit_ms, "output_limit": job.output_limit,
+            "code": job.code, "stream": True, "time_limit_ms": job.time_limit_ms, "output_limit": job.output_limit,
         }
         if problem.python_only:
             payload.update(entry_point=problem.entry_point, check=problem.check_code, prompt=problem.prompt_code,
@@ -113,4 +112,5 @@ class Python:
         run = Step(argv=(*interpreter_command(), HARNESS, PAYLOAD, RESULT_FD), expose=interpreter_paths())
         # A frozen app's bootloader and bundled runtime take more address space than a bare interpreter.
         overhead = 192 if getattr(sys, "frozen", False) else 64
-        return Program(run=run, profile=Profile(startup_s=10.0, overhead_mb=overhead))
+        tests = tuple(json.dumps({"input": inp}, separators=(",", ":")).encode() + b"\n" for inp in job.inputs)
+        return Program(run=run, profile=Profile(startup_s=10.0, overhead_mb=overhead), tests=tests, ready=True)
