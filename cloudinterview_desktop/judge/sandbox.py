@@ -18,9 +18,7 @@ import os
 import resource
 import secrets
 import selectors
-import shutil
 import signal
-import stat
 import subprocess
 import tempfile
 import threading
@@ -44,6 +42,7 @@ from cloudinterview_desktop.judge.isolation import (
     sandbox_user,
     tool,
 )
+from cloudinterview_desktop.judge.workdirs import remove_tree
 
 log = logging.getLogger(__name__)
 
@@ -232,6 +231,7 @@ class _RunChannel:
         self.closing = False
         self._pids: list[int] = []
         self._rescan_at = 0.0
+        self.final_cpu_ms: float | None = None  # once the run is reaped: its total, from wait4's rusage
 
     def send(self, data: bytes) -> None:
         if self.stdin_fd >= 0 and not self.closing:
@@ -243,6 +243,8 @@ class _RunChannel:
     def cpu_ms(self, fresh: bool = False) -> float:
         """The run's CPU time so far. The list of its processes is kept for a second (a scan of /proc costs more
         than a read of a few files); `fresh` scans again, counting a process started since from zero."""
+        if self.final_cpu_ms is not None:
+            return self.final_cpu_ms
         now = time.monotonic()
         if fresh or not self._pids or now >= self._rescan_at:
             self._pids = [s.pid for s in processes.descendants(self._root)]
@@ -302,17 +304,6 @@ def _rlimits(limits: SandboxLimits, nproc: int | None) -> list[tuple[int, int, i
     if nproc is not None:
         out.append((resource.RLIMIT_NPROC, nproc, nproc))
     return out
-
-
-def _remove_tree(path: Path) -> None:
-    def retry(func: Callable[..., object], target: str, _exc: object) -> None:
-        # The code may have left directories without write or search permission.
-        with contextlib.suppress(OSError):
-            os.chmod(os.path.dirname(target), stat.S_IRWXU)
-            os.chmod(target, stat.S_IRWXU)
-            func(target)
-
-    shutil.rmtree(path, onerror=retry)
 
 
 @functools.cache
@@ -376,7 +367,7 @@ class PosixSandbox:
                 os.chown(path, self._user.uid, self._user.gid)
             yield path
         finally:
-            _remove_tree(path)
+            remove_tree(path)
 
     def _drop_in_popen(self, spec: RunSpec) -> bool:
         """At the rlimits level root drops to `nobody` in the fork, if `nobody` can reach the toolchain."""
@@ -528,11 +519,13 @@ class PosixSandbox:
                 pid, code, usage = os.wait4(proc.pid, os.WNOHANG)
                 if pid:
                     status, rusage_kb = (pid, code), usage.ru_maxrss
+                    channel.final_cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
         finally:
             if status is None:
                 self._kill_group(proc.pid)
                 _pid, code, usage = os.wait4(proc.pid, 0)
                 status, rusage_kb = (proc.pid, code), usage.ru_maxrss
+                channel.final_cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
             if writing:
                 with contextlib.suppress(KeyError, ValueError):
                     selector.unregister(writing_fd)
