@@ -135,6 +135,9 @@ class Judge:
                 compile_output = self._clean(compiled.stdout + compiled.stderr, workdir)
                 if not compiled.ok:
                     return self._compile_failure(ctx, compiled, compile_output)
+                refused = program.vet(workdir) if program.vet is not None else ""
+                if refused:
+                    return self._compile_failure(ctx, compiled, refused)
             checks = 1 if job.problem.python_only and job.problem.check_code else 0
             total = len(ctx.cases) + checks
             limit_ms = job.time_limit_ms

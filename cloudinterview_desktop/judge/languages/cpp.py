@@ -24,6 +24,7 @@ from cloudinterview_desktop.judge.languages.base import (
     Step,
     copy_harness,
     positional_tests,
+    test_lines,
     write_jsonl_payload,
     write_text,
 )
@@ -159,7 +160,7 @@ class Cpp:
         copy_harness(workdir, RUNTIME)
         write_text(workdir / SOURCE, job.code)
         write_text(workdir / MAIN, main_source(job.problem.signature, job.int_width))
-        write_jsonl_payload(workdir, {"output_limit": job.output_limit}, positional_tests(job))
+        write_jsonl_payload(workdir, {"output_limit": job.output_limit}, [])
         pch = self.precompiled_header(compiler, cache_dir)
         pch_args: tuple[str, ...] = ("-I", str(pch), "-include", PCH_HEADER) if pch else ()
         compile_step = Step(
@@ -167,4 +168,6 @@ class Cpp:
             expose=exposed_prefixes(compiler) + ((pch,) if pch else ()),
             path_dirs=(os.path.dirname(compiler),), limits=COMPILE_LIMITS)
         run = Step(argv=(f"./{BINARY}", PAYLOAD, RESULT_FD))
-        return Program(run=run, compile=compile_step, profile=Profile(startup_s=5.0, overhead_mb=64))
+        # No "ready" event: static initialisers run before main, so the loading is timed from the start.
+        return Program(run=run, compile=compile_step, profile=Profile(startup_s=5.0, overhead_mb=64),
+                       tests=test_lines(positional_tests(job)))

@@ -139,13 +139,19 @@ class CiHarness {
 '''
 
 
-# As root the copied harness classes are read-only to the sandbox user, so javac fails to replace them.
-@pytest.mark.xfail(NON_ROOT, strict=True, reason="the Java harness lives in the default package")
-def test_a_java_class_named_like_the_harness_is_refused(rt_judge: Judge) -> None:
+def test_a_java_class_named_like_the_harness_does_not_replace_it(rt_judge: Judge) -> None:
     if not rt_judge.toolchains()["java"].available:
         pytest.skip("no JDK here")
-    # The forged harness reports 3 for add(1, 2); the solution's own add answers -1.
+    # The forged harness would report 3 for add(1, 2); the solution's own add answers -1.
     report = rt_judge.run(ADD, JAVA_HARNESS_CLASH, "java", JudgeMode.RUN)
-    assert report.verdict in (Verdict.WRONG_ANSWER, Verdict.COMPILE_ERROR), report
-    if report.verdict is Verdict.COMPILE_ERROR:
-        assert "CiHarness" in report.message
+    assert report.verdict is Verdict.WRONG_ANSWER, report
+    assert report.tests[0].actual == -1
+
+
+def test_a_java_solution_declaring_the_judges_node_class_is_refused(rt_judge: Judge) -> None:
+    if not rt_judge.toolchains()["java"].available:
+        pytest.skip("no JDK here")
+    code = "class ListNode { int val; }\nclass Solution {\n    public int add(int a, int b) { return a + b; }\n}\n"
+    report = rt_judge.run(ADD, code, "java", JudgeMode.RUN)
+    assert report.verdict is Verdict.COMPILE_ERROR, report
+    assert "class ListNode is provided by the judge" in report.message

@@ -192,20 +192,29 @@ class Solution {
 }
 '''
 
+# The result channel's number is the harness's last argument, read back from /proc/self/cmdline.
 JAVA_FORGE = '''
 class Solution {
     static int calls = 0;
+    static java.io.PrintStream channel() {
+        try {
+            String[] args = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("/proc/self/cmdline")))
+                .split("\\u0000");
+            return new java.io.PrintStream(new java.io.FileOutputStream("/dev/fd/" + args[args.length - 1]), true);
+        } catch (Exception e) {
+            throw new RuntimeException(e);
+        }
+    }
     public int add(int a, int b) {
         int index = calls++;
-        CiHarness.results.println("{\\"index\\":" + index + ",\\"status\\":\\"ok\\",\\"value\\":" + (a + b)
+        java.io.PrintStream out = channel();
+        out.println("{\\"index\\":" + index + ",\\"status\\":\\"ok\\",\\"value\\":" + (a + b)
             + ",\\"time_ms\\":1,\\"error\\":\\"\\",\\"stdout\\":\\"\\",\\"stderr\\":\\"\\"}");
-        CiHarness.results.flush();
         long start = System.nanoTime(), tick = start;
         while (System.nanoTime() - start < 2_000_000_000L) {
             if (System.nanoTime() - tick > 20_000_000L) {
                 tick = System.nanoTime();
-                CiHarness.results.println("{\\"event\\":\\"alive\\"}");
-                CiHarness.results.flush();
+                out.println("{\\"event\\":\\"alive\\"}");
             }
         }
         return a + b;
