@@ -31,6 +31,8 @@ from cloudinterview_desktop.resources import resource_path
 log = logging.getLogger(__name__)
 
 OUTPUT_LIMIT = 8 * MiB  # what a run may print in all, and what one test may print
+WORK_DIR_MB = 64  # what a run's work directory may hold (its program included), and how many entries
+WORK_DIR_FILES = 1024
 
 
 def per_test_allowance_s(time_limit_ms: int) -> float:
@@ -154,10 +156,12 @@ class Judge:
         profile = program.profile
         wall = run_wall_limit_s(profile.startup_s, job.time_limit_ms, tests + 4)
         memory = job.memory_mb + profile.overhead_mb
+        # Memory is watched over the whole tree of processes (RLIMIT_AS, where it works, only bounds each one).
         return SandboxLimits(
             wall_s=wall, cpu_s=math.ceil(wall) + 1, address_space_mb=memory if profile.address_space else None,
-            rss_mb=None if profile.address_space else memory, file_size_mb=max(16, job.output_limit // MiB + 1),
-            processes=profile.processes, open_files=profile.open_files, output_bytes=job.output_limit)
+            rss_mb=memory, file_size_mb=max(16, job.output_limit // MiB + 1),
+            processes=profile.processes, open_files=profile.open_files, output_bytes=job.output_limit,
+            disk_bytes=WORK_DIR_MB * MiB, disk_files=WORK_DIR_FILES)
 
     def _run_step(self, step: Step, workdir: Path, limits: SandboxLimits | None, cancel: threading.Event | None,
                   collector: Collector | None = None, input_pipe: bool = False) -> RunOutcome:

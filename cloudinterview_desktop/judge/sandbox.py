@@ -42,7 +42,7 @@ from cloudinterview_desktop.judge.isolation import (
     sandbox_user,
     tool,
 )
-from cloudinterview_desktop.judge.workdirs import remove_tree
+from cloudinterview_desktop.judge.workdirs import remove_tree, usage_over
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ class KillReason(StrEnum):
     OUTPUT = "output"  # stdout + stderr went past the output limit
     RESULTS = "results"  # the result pipe went past its limit
     MEMORY = "memory"  # the polled resident memory of the run went past its limit
+    DISK = "disk"  # the work directory went past its bytes or files
     PROTOCOL = "protocol"  # the result sink found a line that breaks the protocol and stopped the run
     CANCEL = "cancel"
 
@@ -75,6 +76,8 @@ class SandboxLimits:
     keep_bytes: int = 64 * 1024  # how much of each stream is kept for the report
     result_bytes: int = 256 * MiB
     result_line_bytes: int = 16 * MiB  # one result line; a longer one stops the run (it is never parsed)
+    disk_bytes: int | None = None  # what the work directory may hold, polled; None: not polled
+    disk_files: int | None = None
 
 
 @dataclass(frozen=True)
@@ -185,10 +188,11 @@ class _Lines:
         if self.overlong:
             return
         self.total += len(chunk)
+        scan = len(self.pending)  # what came before has no newline: look in the new bytes only
         self.pending += chunk
         start = 0
         while True:
-            end = self.pending.find(b"\n", start)
+            end = self.pending.find(b"\n", max(start, scan))
             if end < 0:
                 break
             if end - start > self.line_limit:
@@ -463,7 +467,7 @@ class PosixSandbox:
             selector.register(pidfd, selectors.EVENT_READ)
         wall_deadline = started + limits.wall_s
         killed: KillReason | None = None
-        next_rss = started
+        next_rss = next_disk = started
         status: tuple[int, int] | None = None
         rusage_kb = 0
         try:
@@ -488,7 +492,13 @@ class PosixSandbox:
                     if processes.tree_rss_kb(proc.pid) > limits.rss_mb * 1024:
                         killed = KillReason.MEMORY
                         break
-                timeout = min(deadline - now, 0.05 if (cancel is not None or limits.rss_mb) else 0.5)
+                if limits.disk_bytes is not None and now >= next_disk:
+                    next_disk = now + 0.1
+                    if usage_over(spec.workdir, limits.disk_bytes, limits.disk_files or 1 << 30):
+                        killed = KillReason.DISK
+                        break
+                polled = cancel is not None or limits.rss_mb is not None or limits.disk_bytes is not None
+                timeout = min(deadline - now, 0.05 if polled else 0.5)
                 if pidfd < 0:
                     timeout = min(timeout, 0.02)
                 waiting = channel.stdin_fd >= 0 and bool(channel.pending)

@@ -251,6 +251,8 @@ def death_verdict(outcome: RunOutcome, memory_mb: int, code_may_have_run: bool =
         return Verdict.TIME_LIMIT_EXCEEDED, "time limit exceeded (the process was stopped)"
     if outcome.killed in (KillReason.OUTPUT, KillReason.RESULTS):
         return Verdict.OUTPUT_LIMIT_EXCEEDED, "output limit exceeded (the process was stopped)"
+    if outcome.killed is KillReason.DISK:
+        return Verdict.OUTPUT_LIMIT_EXCEEDED, "the program wrote too much in its folder (the process was stopped)"
     if outcome.killed is KillReason.MEMORY:
         return Verdict.MEMORY_LIMIT_EXCEEDED, f"memory limit of {memory_mb} MB exceeded (the process was stopped)"
     for line in stderr.splitlines():

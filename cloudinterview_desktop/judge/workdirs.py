@@ -4,7 +4,8 @@ No link is ever followed: every folder is entered through its parent's file desc
 removed relative to that descriptor, and a folder the code locked (mode 000, no write bit) gets its owner's
 permissions back through a descriptor of its own, never through a name. Very deep trees are flattened by moving
 their deep folders up to the top (a rename), so neither recursion nor open descriptors grow with the depth.
-Whatever cannot be removed is logged; removal never raises, so it can never replace a verdict.
+Whatever cannot be removed is logged; removal never raises, so it can never replace a verdict. `usage_over` is
+the watch on what a run writes there (bytes on disk and entries), stopping as soon as a limit is passed.
 """
 
 from __future__ import annotations
@@ -149,3 +150,30 @@ def _move_up(folder: _Folder, name: str, top: _Folder, errors: _Errors) -> None:
         top.pending.append(flat)
     except OSError as exc:
         errors.note("move up", name, exc)
+
+
+def usage_over(path: Path, max_bytes: int, max_entries: int) -> bool:
+    """Whether the tree at `path` holds more than `max_bytes` on disk or more than `max_entries` entries (links are
+    counted, never followed). Stops counting at the first limit passed, so a flood costs no more than the limit."""
+    used, entries = 0, 0
+    folders = [str(path)]
+    while folders:
+        try:
+            listing = os.scandir(folders.pop())
+        except OSError:
+            continue
+        with listing:
+            for entry in listing:
+                entries += 1
+                if entries > max_entries:
+                    return True
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                used += getattr(info, "st_blocks", 0) * 512 or info.st_size
+                if used > max_bytes:
+                    return True
+                if stat.S_ISDIR(info.st_mode):
+                    folders.append(entry.path)
+    return False

@@ -61,7 +61,8 @@ def test_fork_bomb_is_contained(level_judge: Judge) -> None:
             "        except OSError:\n            pass\n")
     started = time.monotonic()
     report = run(level_judge, code)
-    assert report.verdict in (Verdict.TIME_LIMIT_EXCEEDED, Verdict.RUNTIME_ERROR)
+    # The processes' memory counts together: enough copies of the interpreter are over the limit.
+    assert report.verdict in (Verdict.TIME_LIMIT_EXCEEDED, Verdict.RUNTIME_ERROR, Verdict.MEMORY_LIMIT_EXCEEDED)
     assert time.monotonic() - started < 20
     assert_no_strays()
     assert os.system("true") == 0  # the host can still start processes
