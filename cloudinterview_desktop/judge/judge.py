@@ -95,6 +95,10 @@ class Judge:
         """"bubblewrap", "namespaces" or "rlimits" (docs/judge.md says what each guarantees)."""
         return self.sandbox().level
 
+    def isolation_description(self) -> str:
+        """What the level in use protects, in plain words; at "rlimits" it says what it does not."""
+        return self.sandbox().describe()
+
     def toolchains(self) -> dict[str, ToolchainStatus]:
         return {name: language.toolchain() for name, language in all_languages().items()}
 
