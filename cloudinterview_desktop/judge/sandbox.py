@@ -18,8 +18,10 @@ import os
 import resource
 import secrets
 import selectors
+import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -43,12 +45,14 @@ from cloudinterview_desktop.judge.isolation import (
     tool,
 )
 from cloudinterview_desktop.judge.workdirs import remove_tree, usage_over
+from cloudinterview_desktop.resources import package_path
 
 log = logging.getLogger(__name__)
 
 MiB = 1024 * 1024
 RESULT_FD = "{result_fd}"  # placeholder in a command, replaced by the number of the result pipe's write end
 BASE_PATH = "/usr/local/bin:/usr/bin:/bin"
+REAPER = ".ci-reaper.py"
 
 
 class KillReason(StrEnum):
@@ -377,7 +381,18 @@ class PosixSandbox:
         """At the rlimits level root drops to `nobody` in the fork, if `nobody` can reach the toolchain."""
         if self._level is not IsolationLevel.RLIMITS or not self._user.drops_root:
             return False
-        return all(reachable_by_others(p) for p in (*spec.expose, Path(spec.argv[0])) if os.path.isabs(p))
+        programs = [Path(spec.argv[0]), *(Path(a) for a in self._reaper_command(spec.workdir)[:1])]
+        return all(reachable_by_others(p) for p in (*spec.expose, *programs) if os.path.isabs(p))
+
+    def _reaper_command(self, workdir: Path) -> list[str]:
+        """Without a PID namespace, the command runs under harness/reaper.py, a child subreaper that adopts and
+        kills whatever the code leaves behind (Linux only; empty where it cannot be used)."""
+        if self._level is not IsolationLevel.RLIMITS or not sys.platform.startswith("linux") \
+                or not processes.proc_available():
+            return []
+        from cloudinterview_desktop.judge.languages.python import interpreter_command
+
+        return [*interpreter_command(), str(workdir / REAPER)]
 
     def _nproc(self, spec: RunSpec, drop_in_popen: bool) -> int | None:
         # RLIMIT_NPROC counts every task of the real uid, so the cap is "what that user runs now + allowance".
@@ -389,6 +404,10 @@ class PosixSandbox:
 
     def _argv(self, spec: RunSpec, result_fd: int | None) -> list[str]:
         argv = [a.replace(RESULT_FD, str(result_fd)) if result_fd is not None else a for a in spec.argv]
+        reaper = self._reaper_command(spec.workdir)
+        if reaper:
+            shutil.copyfile(package_path("judge", "harness", "reaper.py"), spec.workdir / REAPER)
+            return [*reaper, *argv]
         if self._level is IsolationLevel.BUBBLEWRAP:
             return bubblewrap_argv(tool("bwrap") or "bwrap", argv, spec.workdir, spec.expose, self._user)
         if self._level is IsolationLevel.NAMESPACES:
@@ -532,8 +551,8 @@ class PosixSandbox:
                     channel.final_cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
         finally:
             if status is None:
-                self._kill_group(proc.pid)
-                _pid, code, usage = os.wait4(proc.pid, 0)
+                reaped = self._stop(proc.pid, bool(self._reaper_command(spec.workdir)))
+                _pid, code, usage = reaped or os.wait4(proc.pid, 0)
                 status, rusage_kb = (proc.pid, code), usage.ru_maxrss
                 channel.final_cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
             if writing:
@@ -592,6 +611,22 @@ class PosixSandbox:
             for key, _ in selector.select(0.05):
                 if int(key.fd) in feeds:
                     self._read_into(int(key.fd), feeds, selector)
+
+    def _stop(self, pid: int, reaper: bool) -> tuple[int, int, resource.struct_rusage] | None:
+        """Kills the run. Under the reaper, asks it first (SIGTERM): it kills what it adopted, which would go to
+        init if it died first. Returns wait4's answer when the reaper ended by itself."""
+        if reaper:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+            until = time.monotonic() + 1.0
+            while time.monotonic() < until:
+                answer = os.wait4(pid, os.WNOHANG)
+                if answer[0]:
+                    self._kill_group(pid)
+                    return answer
+                time.sleep(0.005)
+        self._kill_group(pid)
+        return None
 
     @staticmethod
     def _kill_group(pgid: int) -> None:

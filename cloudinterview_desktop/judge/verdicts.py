@@ -24,7 +24,7 @@ _STATUS_VERDICTS = {"timeout": Verdict.TIME_LIMIT_EXCEEDED, "memory": Verdict.ME
                     "wrong_type": Verdict.WRONG_ANSWER}
 _OOM_MARKERS = ("heap out of memory", "Reached heap limit", "OutOfMemoryError", "MemoryError", "std::bad_alloc",
                 "Cannot allocate memory")
-_WRAPPER_PREFIXES = ("bwrap:", "unshare:", "setpriv:", "mount:", "ci-sandbox:")
+_WRAPPER_PREFIXES = ("bwrap:", "unshare:", "setpriv:", "mount:", "ci-sandbox:", "ci-reaper:")
 _SIGNAL_TEXT: dict[int, str] = {
     signal.SIGSEGV: "segmentation fault (invalid memory access, or a stack overflow)",
     signal.SIGBUS: "bus error (invalid memory access)", signal.SIGFPE: "arithmetic error (division by zero?)",

@@ -98,8 +98,6 @@ def _alive_with(needle: bytes) -> list[int]:
 
 
 def test_a_grandchild_in_a_new_session_with_an_empty_environment_dies(level_judge: Judge) -> None:
-    if level_judge.isolation_level() == "rlimits":
-        pytest.xfail("at the rlimits level a process that drops the run's marker outlives the run")
     seconds = f"29.{secrets.randbelow(10**6):06d}"  # a sleep no other process on the machine runs
     code = ("import os, time\ndef add(a, b):\n    if os.fork() == 0:\n        os.setsid()\n"
             f"        if os.fork() == 0:\n            os.execve('/bin/sleep', ['sleep', '{seconds}'], {{}})\n"
