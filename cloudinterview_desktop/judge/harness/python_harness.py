@@ -43,10 +43,13 @@ AUTO_IMPORTS: dict[str, tuple[str, str | None]] = {
         "groupby", "zip_longest", "islice", "count", "pairwise")},
     **{name: ("math", name) for name in ("inf", "gcd", "lcm", "sqrt", "isqrt", "comb", "factorial", "ceil", "floor",
                                          "log2", "log", "pi")},
+    **{name: ("sortedcontainers", name) for name in ("SortedList", "SortedDict", "SortedSet", "SortedKeyList")},
     **{name: (name, None) for name in (
         "collections", "heapq", "bisect", "functools", "itertools", "math", "string", "re", "random", "operator",
-        "sys", "copy", "statistics", "json")},
+        "sys", "copy", "statistics", "json", "sortedcontainers", "typing")},
 }
+# sortedcontainers (Apache-2.0), as on LeetCode: its wheel from PyPI, imported as a zip when the code names it.
+SORTEDCONTAINERS = "sortedcontainers-2.4.0-py2.py3-none-any.whl"
 
 
 class ListNode:
@@ -377,6 +380,12 @@ _NOT_IDENTIFIER = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c)
 def _namespace(code: str) -> dict[str, Any]:
     namespace: dict[str, Any] = {"__name__": "__solution__", "ListNode": ListNode, "TreeNode": TreeNode}
     words = set(code.translate(_NOT_IDENTIFIER).split())  # whole words: `re` is not in `return`
+    if "sortedcontainers" in words or words & {"SortedList", "SortedDict", "SortedSet", "SortedKeyList"}:
+        for folder in (os.getcwd(), os.path.dirname(os.path.abspath(__file__))):
+            wheel = os.path.join(folder, SORTEDCONTAINERS)
+            if os.path.exists(wheel):
+                sys.path.append(wheel)
+                break
     for name, (module_name, attr) in AUTO_IMPORTS.items():
         if name in words:
             try:

@@ -15,6 +15,7 @@ from cloudinterview_desktop.judge.toolchains import install_prefix
 from cloudinterview_desktop.judge.typemap import python_type
 
 HARNESS = "python_harness.py"
+SORTEDCONTAINERS = "sortedcontainers-2.4.0-py2.py3-none-any.whl"  # the harness imports it when the code names it
 PAYLOAD = "payload.json"
 FROZEN_FLAG = "--run-python-harness"
 NODE_CLASSES = '''# Provided by the judge:
@@ -108,6 +109,8 @@ class Python:
             assert problem.signature is not None
             payload["signature"] = signature_to_raw(problem.signature)
         copy_harness(workdir, HARNESS)
+        if "sortedcontainers" in job.code or "Sorted" in job.code:
+            copy_harness(workdir, SORTEDCONTAINERS)
         (workdir / PAYLOAD).write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
         run = Step(argv=(*interpreter_command(), HARNESS, PAYLOAD, RESULT_FD), expose=interpreter_paths())
         # A frozen app's bootloader and bundled runtime take more address space than a bare interpreter.
