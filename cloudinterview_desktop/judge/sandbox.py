@@ -15,7 +15,6 @@ import ctypes.util
 import functools
 import logging
 import os
-import resource
 import secrets
 import selectors
 import shutil
@@ -29,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.judge import processes
@@ -289,9 +288,13 @@ _PR_SET_PDEATHSIG = 1
 def _make_preexec(rlimits: list[tuple[int, int, int]]) -> Callable[[], None]:
     """Runs in the child between fork and exec: only pre-imported C calls, so it is safe next to threads."""
 
+    import resource  # POSIX only, like this whole class: imported where used, so the judge imports on Windows
+
+    setrlimit = resource.setrlimit
+
     def preexec() -> None:
         for which, soft, hard in rlimits:
-            resource.setrlimit(which, (soft, hard))
+            setrlimit(which, (soft, hard))
         if _libc is not None and hasattr(_libc, "prctl"):
             # If the judge dies, its sandbox dies too (the wrappers pass this on to the code's namespace).
             _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -300,6 +303,8 @@ def _make_preexec(rlimits: list[tuple[int, int, int]]) -> Callable[[], None]:
 
 
 def _rlimits(limits: SandboxLimits, nproc: int | None) -> list[tuple[int, int, int]]:
+    import resource
+
     out = [
         (resource.RLIMIT_CPU, limits.cpu_s, limits.cpu_s + 1),  # SIGXCPU first, SIGKILL a second later
         (resource.RLIMIT_FSIZE, limits.file_size_mb * MiB, limits.file_size_mb * MiB),
@@ -612,7 +617,7 @@ class PosixSandbox:
                 if int(key.fd) in feeds:
                     self._read_into(int(key.fd), feeds, selector)
 
-    def _stop(self, pid: int, reaper: bool) -> tuple[int, int, resource.struct_rusage] | None:
+    def _stop(self, pid: int, reaper: bool) -> tuple[int, int, Any] | None:
         """Kills the run. Under the reaper, asks it first (SIGTERM): it kills what it adopted, which would go to
         init if it died first. Returns wait4's answer when the reaper ended by itself."""
         if reaper:

@@ -25,10 +25,12 @@ _STATUS_VERDICTS = {"timeout": Verdict.TIME_LIMIT_EXCEEDED, "memory": Verdict.ME
 _OOM_MARKERS = ("heap out of memory", "Reached heap limit", "OutOfMemoryError", "MemoryError", "std::bad_alloc",
                 "Cannot allocate memory")
 _WRAPPER_PREFIXES = ("bwrap:", "unshare:", "setpriv:", "mount:", "ci-sandbox:", "ci-reaper:")
-_SIGNAL_TEXT: dict[int, str] = {
-    signal.SIGSEGV: "segmentation fault (invalid memory access, or a stack overflow)",
-    signal.SIGBUS: "bus error (invalid memory access)", signal.SIGFPE: "arithmetic error (division by zero?)",
-    signal.SIGABRT: "aborted", signal.SIGILL: "illegal instruction"}
+_SIGNAL_TEXT: dict[int, str] = {  # by name: Windows lacks some of them
+    number: text for name, text in (
+        ("SIGSEGV", "segmentation fault (invalid memory access, or a stack overflow)"),
+        ("SIGBUS", "bus error (invalid memory access)"), ("SIGFPE", "arithmetic error (division by zero?)"),
+        ("SIGABRT", "aborted"), ("SIGILL", "illegal instruction"))
+    if (number := getattr(signal, name, None)) is not None}
 
 
 _RECORD_KEYS = frozenset({"index", "status", "value", "error", "time_ms", "stdout", "stderr"})
@@ -258,9 +260,9 @@ def death_verdict(outcome: RunOutcome, memory_mb: int, code_may_have_run: bool =
     for line in stderr.splitlines():
         if any(marker in line for marker in _OOM_MARKERS):
             return Verdict.MEMORY_LIMIT_EXCEEDED, _clip(f"memory limit of {memory_mb} MB exceeded: {line.strip()}")
-    if outcome.signal == signal.SIGXCPU:
+    if outcome.signal == getattr(signal, "SIGXCPU", -1):
         return Verdict.TIME_LIMIT_EXCEEDED, "CPU time limit exceeded"
-    if outcome.signal == signal.SIGXFSZ:
+    if outcome.signal == getattr(signal, "SIGXFSZ", -1):
         return Verdict.OUTPUT_LIMIT_EXCEEDED, "output limit exceeded (file size limit)"
     if outcome.signal is not None:
         try:

@@ -7,7 +7,6 @@ judge's cache folder (trusted input: our header only) and later ones use it; wit
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import logging
 import os
@@ -135,6 +134,8 @@ class Cpp:
             folder.mkdir(parents=True, exist_ok=True)
             os.chmod(folder, 0o755)  # the sandbox may run as another user; it only reads
             with (folder / "lock").open("w") as lock:
+                import fcntl  # POSIX only: the judge imports on Windows too
+
                 fcntl.flock(lock, fcntl.LOCK_EX)  # one build, even with judges running side by side
                 if gch.exists():
                     return folder

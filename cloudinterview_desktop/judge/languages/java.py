@@ -5,7 +5,6 @@ one of the judge's own classes (ListNode, TreeNode) is refused, as LeetCode refu
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import logging
 import os
@@ -114,6 +113,8 @@ class Java:
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
             with (folder.parent / "lock").open("w") as lock:
+                import fcntl  # POSIX only: the judge imports on Windows too
+
                 fcntl.flock(lock, fcntl.LOCK_EX)
                 if (folder / MAIN_CLASS_FILE).exists():
                     return folder
