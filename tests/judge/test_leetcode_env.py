@@ -51,3 +51,13 @@ def test_java_has_java_util(judge: Judge) -> None:
             "        List<Integer> xs = new ArrayList<>(q);\n        return xs.stream().mapToInt(x -> x).sum();\n"
             "    }\n}\n")
     accepted(judge, code, "java")
+
+
+def test_javascript_has_the_datastructures_js_queues(judge: Judge) -> None:
+    code = ("var add = function(a, b) {\n"
+            "    const low = new MinPriorityQueue();\n    low.enqueue(b); low.enqueue(a);\n"
+            "    const high = new MaxPriorityQueue({ priority: (x) => x.v });\n"
+            "    high.enqueue({ v: a }); high.enqueue({ v: b });\n"
+            "    const queue = new Queue([low.dequeue().element]);\n    queue.enqueue(high.dequeue().element.v);\n"
+            "    return queue.dequeue() + queue.dequeue() + low.size() - 1;\n};\n")
+    accepted(judge, code, "javascript")

@@ -31,6 +31,9 @@ function TreeNode(val, left, right) {
 }
 globalThis.ListNode = ListNode;
 globalThis.TreeNode = TreeNode;
+// LeetCode's @datastructures-js packages (PriorityQueue, MinPriorityQueue, MaxPriorityQueue, Queue, heaps), as
+// globals; vendored from npm in datastructures.js, loaded before "ready" so that it is not the solution's time.
+Object.assign(globalThis, require('./datastructures.js'));
 
 class WrongType extends Error {}
 

@@ -23,6 +23,7 @@ from cloudinterview_desktop.judge.toolchains import exposed_prefixes, missing, v
 from cloudinterview_desktop.judge.typemap import js_type
 
 HARNESS = "javascript_harness.js"
+DATASTRUCTURES = "datastructures.js"  # LeetCode's @datastructures-js packages, vendored from npm
 SOURCE = "solution.js"
 NODE_CLASSES = """/**
  * Provided by the judge:
@@ -82,6 +83,7 @@ class JavaScript:
         node = self._node()
         assert node is not None and job.problem.signature is not None
         copy_harness(workdir, HARNESS)
+        copy_harness(workdir, DATASTRUCTURES)
         write_text(workdir / SOURCE, job.code)
         header = {"source": SOURCE, "signature": signature_to_raw(job.problem.signature),
                   "output_limit": job.output_limit}
