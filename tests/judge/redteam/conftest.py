@@ -1,9 +1,12 @@
 """Red-team fixtures: a problem with small limits, judges at every isolation level the machine offers, and
-checks that a hostile run left nothing behind (no process, no file, the work root empty)."""
+checks that a hostile run left nothing behind (no process, no file, the work root empty).
+
+`rt_judge` is the strongest level here; `level_judge` runs a test once per level; `judge_at(level)` gives a judge
+at a level chosen by the test's own parameters (None: the strongest)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,5 +43,18 @@ def level_judge(request: pytest.FixtureRequest, judge_cache: Path, work_root: Pa
     if judge.isolation_level() != request.param:
         pytest.skip(f"isolation level {request.param} is not available here (got {judge.isolation_level()})")
     yield judge
+    assert_no_strays()
+    assert sorted(p.name for p in work_root.iterdir()) == []
+
+
+@pytest.fixture
+def judge_at(judge_cache: Path, work_root: Path) -> Iterator[Callable[[str | None], Judge]]:
+    def make(level: str | None) -> Judge:
+        judge = Judge(cache_dir=judge_cache, isolation=level, work_root=work_root)
+        if level is not None and judge.isolation_level() != level:
+            pytest.skip(f"isolation level {level} is not available here (got {judge.isolation_level()})")
+        return judge
+
+    yield make
     assert_no_strays()
     assert sorted(p.name for p in work_root.iterdir()) == []

@@ -31,41 +31,43 @@ def _run_roomy(judge: Judge, code: str) -> Verdict:
     return judge.run(ROOMY, code, "python", JudgeMode.RUN).verdict
 
 
-def test_memory_spread_over_processes_is_memory_limit_exceeded(rt_judge: Judge) -> None:
+def test_memory_spread_over_processes_is_memory_limit_exceeded(level_judge: Judge) -> None:
     # Five processes of 100 MB each against a 128 MB limit.
     code = ("import os, time\ndef add(a, b):\n    kids = []\n    for _ in range(5):\n        pid = os.fork()\n"
             "        if pid == 0:\n            hoard = b'x' * (100 << 20)\n            time.sleep(1.5)\n"
             "            os._exit(0)\n        kids.append(pid)\n    for pid in kids:\n        os.waitpid(pid, 0)\n"
             "    return a + b\n")
-    assert _run(rt_judge, code) is Verdict.MEMORY_LIMIT_EXCEEDED
+    assert _run_roomy(level_judge, code) is Verdict.MEMORY_LIMIT_EXCEEDED
 
 
 # As root the code runs as `nobody`, who cannot write in the sandbox's in-RAM mounts at all; as a user it can, up to
 # their size (the root itself is read-only). The work directory is on the host's disk: it is watched.
 @pytest.mark.parametrize("folder", ["/tmp", "/dev/shm", "/hoard", "."])
-def test_files_in_memory_or_on_disk_count_against_the_submission(rt_judge: Judge, folder: str) -> None:
+def test_files_in_memory_or_on_disk_count_against_the_submission(level_judge: Judge, folder: str) -> None:
+    if folder != "." and level_judge.isolation_level() == "rlimits":
+        pytest.skip("the rlimits level has no mounts of its own: the code writes where its user may")
     # 15 MB files (under the per-file limit) up to 300 MB: accepted only if every write succeeded.
     code = (f"import os\ndef add(a, b):\n    os.makedirs({folder!r}, exist_ok=True)\n    block = b'x' * (15 << 20)\n"
             f"    for i in range(20):\n        with open(os.path.join({folder!r}, f'hoard{{i}}'), 'wb') as f:\n"
             "            f.write(block)\n    return a + b\n")
-    verdict = _run_roomy(rt_judge, code)
+    verdict = _run_roomy(level_judge, code)
     assert verdict is (Verdict.OUTPUT_LIMIT_EXCEEDED if folder == "." else Verdict.RUNTIME_ERROR)
 
 
-def test_many_files_in_the_work_directory_are_refused(rt_judge: Judge) -> None:
+def test_many_files_in_the_work_directory_are_refused(level_judge: Judge) -> None:
     code = ("import os\ndef add(a, b):\n    os.mkdir('many')\n    for i in range(20000):\n"
             "        open(f'many/{i}', 'w').close()\n    return a + b\n")
-    assert _run_roomy(rt_judge, code) is Verdict.OUTPUT_LIMIT_EXCEEDED
+    assert _run_roomy(level_judge, code) is Verdict.OUTPUT_LIMIT_EXCEEDED
 
 
-def test_a_folder_without_permissions_is_cleaned_up(rt_judge: Judge) -> None:
+def test_a_folder_without_permissions_is_cleaned_up(level_judge: Judge) -> None:
     code = ("import os\ndef add(a, b):\n    os.makedirs('locked/deeper')\n    open('locked/deeper/f', 'w').close()\n"
             "    os.chmod('locked/deeper', 0)\n    os.chmod('locked', 0)\n    return a + b\n")
-    assert _run(rt_judge, code) is Verdict.ACCEPTED
-    # rt_judge checks that the work root is empty afterwards
+    assert _run(level_judge, code) is Verdict.ACCEPTED
+    # level_judge checks that the work root is empty afterwards
 
 
-def test_clean_up_follows_no_link(rt_judge: Judge, tmp_path: Path) -> None:
+def test_clean_up_follows_no_link(level_judge: Judge, tmp_path: Path) -> None:
     victim = tmp_path / "victim"
     victim.mkdir()
     (victim / "keep").write_text("mine")
@@ -75,7 +77,7 @@ def test_clean_up_follows_no_link(rt_judge: Judge, tmp_path: Path) -> None:
     code = (f"import os\ndef add(a, b):\n    os.mkdir('trap')\n    os.symlink({str(target)!r}, 'trap/link')\n"
             f"    os.symlink({str(victim)!r}, 'trap/dir')\n    os.chmod('trap', 0o500)\n    return a + b\n")
     try:
-        _run(rt_judge, code)
+        _run(level_judge, code)
         assert stat.S_IMODE(os.stat(target).st_mode) == 0o400
         assert stat.S_IMODE(os.stat(victim).st_mode) == 0o500
         assert target.read_text() == "mine"

@@ -4,11 +4,15 @@ Each attack is 1.6x to 8x over the quarter-second limit and must not be accepted
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from cloudinterview_desktop.domain.judging import JudgeMode, Verdict
 from cloudinterview_desktop.judge.judge import Judge
-from tests.judge.redteam.conftest import ADD
+from tests.judge.redteam.conftest import ADD, LEVELS
+
+JudgeAt = Callable[[str | None], Judge]
 
 SLOW_VERDICTS = (Verdict.TIME_LIMIT_EXCEEDED, Verdict.RUNTIME_ERROR)
 
@@ -232,21 +236,29 @@ def _available(judge: Judge, language: str) -> None:
         pytest.skip(f"{language} is not installed here")
 
 
-@pytest.mark.parametrize("language", list(FORGED))
-def test_forged_records_and_keep_alive_lines_do_not_pass_slow_code(rt_judge: Judge, language: str) -> None:
-    _available(rt_judge, language)
-    report = rt_judge.run(ADD, FORGED[language], language, JudgeMode.RUN)
+# Python at every level (the CPU time is read through each one), the other languages at the strongest.
+CASES = [("python", level) for level in LEVELS] + [(language, None) for language in ("javascript", "cpp", "java")]
+
+
+@pytest.mark.parametrize("language, level", CASES)
+def test_forged_records_and_keep_alive_lines_do_not_pass_slow_code(judge_at: JudgeAt, language: str,
+                                                                   level: str | None) -> None:
+    judge = judge_at(level)
+    _available(judge, language)
+    report = judge.run(ADD, FORGED[language], language, JudgeMode.RUN)
     assert report.verdict in SLOW_VERDICTS, report
 
 
-@pytest.mark.parametrize("language", list(STOPPED))
-def test_a_stopped_clock_does_not_pass_slow_code(rt_judge: Judge, language: str) -> None:
-    _available(rt_judge, language)
-    report = rt_judge.run(ADD, STOPPED[language], language, JudgeMode.RUN)
+@pytest.mark.parametrize("language, level", CASES)
+def test_a_stopped_clock_does_not_pass_slow_code(judge_at: JudgeAt, language: str, level: str | None) -> None:
+    judge = judge_at(level)
+    _available(judge, language)
+    report = judge.run(ADD, STOPPED[language], language, JudgeMode.RUN)
     assert report.verdict in (*SLOW_VERDICTS, Verdict.COMPILE_ERROR), report
     assert report.verdict is not Verdict.ACCEPTED
 
 
-def test_slow_work_moved_into_loading_is_timed(rt_judge: Judge) -> None:
-    report = rt_judge.run(ADD, PY_PRELOAD, "python", JudgeMode.SUBMIT)
+@pytest.mark.parametrize("level", LEVELS)
+def test_slow_work_moved_into_loading_is_timed(judge_at: JudgeAt, level: str) -> None:
+    report = judge_at(level).run(ADD, PY_PRELOAD, "python", JudgeMode.SUBMIT)
     assert report.verdict is Verdict.TIME_LIMIT_EXCEEDED, report
