@@ -91,6 +91,16 @@ def _database(path: Path) -> dict[str, Any]:
     return {"ok": result == "ok", "path": str(path), "integrity": result}
 
 
+def _isolation_meaning(level: str) -> str:
+    """What the judge's isolation level protects (docs/judge.md has each level's guarantees)."""
+    from cloudinterview_desktop.judge.isolation import GUARANTEES, IsolationLevel
+
+    try:
+        return GUARANTEES[IsolationLevel(level)]
+    except ValueError:
+        return ""
+
+
 def collect(ctx: CliContext) -> dict[str, Any]:
     core = ctx.core
     toolchains: dict[str, Any] = {}
@@ -98,9 +108,10 @@ def collect(ctx: CliContext) -> dict[str, Any]:
         toolchains = {name: {"available": t.available, "version": t.version, "detail": t.detail}
                       for name, t in core.judge.toolchains().items()}
         isolation = core.judge.isolation_level()
+        meaning = _isolation_meaning(isolation)
         judge_ok = toolchains.get("python", {}).get("available", False)
     except ImportError as exc:  # a broken install: say so instead of failing the whole report
-        isolation, judge_ok = f"unavailable: {exc}", False
+        isolation, meaning, judge_ok = f"unavailable: {exc}", "", False
     models = [{"kind": m.kind, "name": m.name, "found": m.found, "path": str(m.path) if m.path else None,
                "licence": m.licence} for m in all_embedded()]
     bank = {kind: len(core.bank.rows(kind=kind)) for kind in ("coding", "theory", "behavioral")}
@@ -116,7 +127,8 @@ def collect(ctx: CliContext) -> dict[str, Any]:
         "models_ok": all(m["found"] for m in models),
         "gpu": _gpu(),
         "language_model": language_model,
-        "judge": {"ok": judge_ok, "isolation": isolation, "toolchains": toolchains},
+        "judge": {"ok": judge_ok, "isolation": isolation, "isolated": isolation in ("bubblewrap", "namespaces"),
+                  "isolation_meaning": meaning, "toolchains": toolchains},
         "data": {"home": str(core.paths.data_dir.parent), "data_dir": str(core.paths.data_dir),
                  "models_dir": str(core.paths.models_dir), "logs_dir": str(core.paths.logs_dir),
                  "database": _database(core.paths.db_path), "schema_version": core.db_report.schema_version},
@@ -145,7 +157,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"    {note}")
     print(f"    Whisper device: {gpu['whisper_device']}")
     judge = report["judge"]
-    print(f"{mark(judge['ok'])} judge isolation: {judge['isolation']}")
+    print(f"{mark(judge['ok'] and judge['isolated'])} judge isolation: {judge['isolation']}")
+    if judge["isolation_meaning"]:
+        print(f"    {judge['isolation_meaning']}")
+    if not judge["isolated"]:
+        print("    Code you judge runs as you, with your files and the network in reach: install bubblewrap "
+              "(e.g. `sudo apt install bubblewrap`) and allow unprivileged user namespaces.")
     for name, tool in judge["toolchains"].items():
         print(f"{mark(tool['available'])} {name}: {tool['version'] or tool['detail']}")
     data = report["data"]

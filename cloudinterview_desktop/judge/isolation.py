@@ -6,11 +6,13 @@ Every level also gets the rlimits, the process group, the scrubbed environment a
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 import shlex
 import shutil
 import stat
+import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,8 +28,9 @@ class IsolationLevel(StrEnum):
 GUARANTEES: dict[IsolationLevel, str] = {
     IsolationLevel.BUBBLEWRAP: (
         "bubblewrap: new user (or, as root, an unprivileged uid), PID, network, IPC and UTS namespaces; a fresh "
-        "root with only /usr, /etc and the toolchains mounted read-only, a private /tmp and the work directory "
-        "writable; no home directory, no network, no view of other processes; everything dies with the run"),
+        "read-only root with only /usr, /etc and the toolchains mounted, a private /tmp and /dev/shm of a few MB "
+        "and the work directory writable; no home directory, no network, no view of other processes; everything "
+        "dies with the run"),
     IsolationLevel.NAMESPACES: (
         "namespaces: util-linux unshare with user (or, as root, an unprivileged uid), mount, PID, network, IPC and "
         "UTS namespaces; home directories, /tmp, /run and shared memory hidden behind empty tmpfs mounts; no "
@@ -41,6 +44,7 @@ GUARANTEES: dict[IsolationLevel, str] = {
 ORDER = (IsolationLevel.BUBBLEWRAP, IsolationLevel.NAMESPACES, IsolationLevel.RLIMITS)
 
 NOBODY = 65534
+IN_RAM_MB = 64  # the size of each writable in-RAM mount (/tmp, /dev/shm): what the code may hold outside its processes
 # Directories a sandboxed program has no business seeing; the namespace level mounts empty tmpfs over them.
 HIDDEN_DIRS = ("/tmp", "/var/tmp", "/dev/shm", "/run", "/home", "/root", "/mnt", "/media", "/srv")
 _SYSTEM_DIRS = ("/usr", "/etc")
@@ -126,7 +130,8 @@ def bubblewrap_argv(bwrap: str, argv: Sequence[str], workdir: Path, expose: Sequ
             args += ["--symlink", os.readlink(top), top]
         elif os.path.isdir(top):
             args += ["--ro-bind", top, top]
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    size = [] if not _bwrap_sizes(bwrap) else ["--size", str(IN_RAM_MB * 1024 * 1024)]
+    args += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/dev/shm", *size, "--tmpfs", "/tmp"]
     made: set[str] = {"/", "/tmp"}
 
     def parents(path: str) -> list[str]:
@@ -144,8 +149,19 @@ def bubblewrap_argv(bwrap: str, argv: Sequence[str], workdir: Path, expose: Sequ
             args += [*parents(path), "--ro-bind", path, path]
     args += _mask_args(masked_paths(expose))
     work = str(workdir)
-    args += [*parents(work), "--bind", work, work, "--chdir", work, "--"]
+    # The root and /dev are in-RAM too: read-only once everything is mounted (the mounts on them stay as they are).
+    args += [*parents(work), "--bind", work, work, "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", work, "--"]
     return args + setpriv_prefix(user) + list(argv) if user.drops_root else args + list(argv)
+
+
+@functools.cache
+def _bwrap_sizes(bwrap: str) -> bool:
+    """Whether this bubblewrap sizes its tmpfs mounts (--size, bubblewrap 0.5 and later)."""
+    try:
+        done = subprocess.run([bwrap, "--help"], capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "--size" in done.stdout + done.stderr
 
 
 def namespace_script(workdir: Path, expose: Sequence[Path], hidden: Sequence[str], user: SandboxUser) -> str:
@@ -170,8 +186,8 @@ def namespace_script(workdir: Path, expose: Sequence[Path], hidden: Sequence[str
                  "esac; done")
     for directory in hide:
         mode = "1777" if directory in ("/tmp", "/var/tmp", "/dev/shm") else "755"
-        lines.append(f"if [ -d {q(directory)} ]; then mount -t tmpfs -o size=64m,mode={mode},nosuid,nodev ci-hidden "
-                     f"{q(directory)}; fi")
+        lines.append(f"if [ -d {q(directory)} ]; then mount -t tmpfs -o size={IN_RAM_MB}m,mode={mode},nosuid,nodev "
+                     f"ci-hidden {q(directory)}; fi")
     for index, path in enumerate(keep):
         make = "mkdir -p" if os.path.isdir(path) else "mkdir -p \"$(dirname " + q(path) + ")\" && touch"
         lines.append(f"{make} {q(path)} && mount --bind {stage}/{index} {q(path)}"

@@ -23,6 +23,7 @@ from cloudinterview_desktop.judge.languages import all_languages, language_named
 from cloudinterview_desktop.judge.languages.base import Job, Language, Program, Step
 from cloudinterview_desktop.judge.languages.python import interpreter_paths, probe_command
 from cloudinterview_desktop.judge.sandbox import MiB, PosixSandbox, RunOutcome, RunSpec, SandboxLimits, best_level
+from cloudinterview_desktop.judge.text import clean_text
 from cloudinterview_desktop.judge.typemap import int_width, needs_64_bit
 from cloudinterview_desktop.judge.verdicts import Collector, Context, ProgressSink, build_report
 from cloudinterview_desktop.resources import resource_path
@@ -30,6 +31,8 @@ from cloudinterview_desktop.resources import resource_path
 log = logging.getLogger(__name__)
 
 OUTPUT_LIMIT = 8 * MiB  # what a run may print in all, and what one test may print
+WORK_DIR_MB = 64  # what a run's work directory may hold (its program included), and how many entries
+WORK_DIR_FILES = 1024
 
 
 def per_test_allowance_s(time_limit_ms: int) -> float:
@@ -92,6 +95,10 @@ class Judge:
         """"bubblewrap", "namespaces" or "rlimits" (docs/judge.md says what each guarantees)."""
         return self.sandbox().level
 
+    def isolation_description(self) -> str:
+        """What the level in use protects, in plain words; at "rlimits" it says what it does not."""
+        return self.sandbox().describe()
+
     def toolchains(self) -> dict[str, ToolchainStatus]:
         return {name: language.toolchain() for name, language in all_languages().items()}
 
@@ -134,34 +141,42 @@ class Judge:
                 compile_output = self._clean(compiled.stdout + compiled.stderr, workdir)
                 if not compiled.ok:
                     return self._compile_failure(ctx, compiled, compile_output)
+                refused = program.vet(workdir) if program.vet is not None else ""
+                if refused:
+                    return self._compile_failure(ctx, compiled, refused)
             checks = 1 if job.problem.python_only and job.problem.check_code else 0
             total = len(ctx.cases) + checks
             limit_ms = job.time_limit_ms
             per_test = per_test_allowance_s(limit_ms)
-            collector = Collector(total, program.profile.startup_s + limit_ms / 1000,
-                                  lambda i: per_test * (5 if i >= len(ctx.cases) else 1), progress)
-            outcome = self._run_step(program.run, workdir, self._run_limits(program, job, total), cancel, collector)
+            # Before the harness is up: the runtime's start-up (and, without a "ready" event, the code's loading).
+            startup_s = program.profile.startup_s + (0 if program.ready else per_test)
+            collector = Collector(total, startup_s, lambda i: per_test * (5 if i >= len(ctx.cases) else 1), progress,
+                                  tests=program.tests, ready=program.ready)
+            outcome = self._run_step(program.run, workdir, self._run_limits(program, job, total), cancel, collector,
+                                     input_pipe=program.tests is not None)
             return build_report(ctx, collector, outcome, job.memory_mb, compile_output)
 
     def _run_limits(self, program: Program, job: Job, tests: int) -> SandboxLimits:
         profile = program.profile
         wall = run_wall_limit_s(profile.startup_s, job.time_limit_ms, tests + 4)
         memory = job.memory_mb + profile.overhead_mb
+        # Memory is watched over the whole tree of processes (RLIMIT_AS, where it works, only bounds each one).
         return SandboxLimits(
             wall_s=wall, cpu_s=math.ceil(wall) + 1, address_space_mb=memory if profile.address_space else None,
-            rss_mb=None if profile.address_space else memory, file_size_mb=max(16, job.output_limit // MiB + 1),
-            processes=profile.processes, open_files=profile.open_files, output_bytes=job.output_limit)
+            rss_mb=memory, file_size_mb=max(16, job.output_limit // MiB + 1),
+            processes=profile.processes, open_files=profile.open_files, output_bytes=job.output_limit,
+            disk_bytes=WORK_DIR_MB * MiB, disk_files=WORK_DIR_FILES)
 
     def _run_step(self, step: Step, workdir: Path, limits: SandboxLimits | None, cancel: threading.Event | None,
-                  collector: Collector | None = None) -> RunOutcome:
+                  collector: Collector | None = None, input_pipe: bool = False) -> RunOutcome:
         assert limits is not None
         spec = RunSpec(argv=step.argv, workdir=workdir, limits=limits, expose=step.expose, env=step.env,
-                       path_dirs=step.path_dirs, result_pipe=collector is not None)
+                       path_dirs=step.path_dirs, result_pipe=collector is not None, input_pipe=input_pipe)
         return self.sandbox().run(spec, collector, cancel)
 
     @staticmethod
     def _clean(text: str, workdir: Path) -> str:
-        return text.replace(f"{workdir}/", "").replace(str(workdir), ".")
+        return clean_text(text.replace(f"{workdir}/", "").replace(str(workdir), "."))
 
     def _compile_failure(self, ctx: Context, compiled: RunOutcome, output: str) -> JudgeReport:
         if compiled.killed is not None or compiled.signal is not None:

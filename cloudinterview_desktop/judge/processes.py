@@ -1,4 +1,5 @@
-"""Scans of Linux /proc: a sandbox's processes, their memory, task counts per user, and strays left behind."""
+"""Scans of Linux /proc: a sandbox's processes, their memory and CPU time, task counts per user, and strays left
+behind."""
 
 from __future__ import annotations
 
@@ -18,9 +19,12 @@ class ProcStat:
     sid: int
     threads: int
     rss_kb: int
+    cpu_ticks: int = 0  # user + system time of the process and of the children it waited for
+    children_ticks: int = 0  # the children's part of it
 
 
 _PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+TICK_MS = 1000 / os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 10.0
 
 
 def proc_available() -> bool:
@@ -44,7 +48,9 @@ def read_stat(pid: int) -> ProcStat | None:
     fields = data[data.rfind(b")") + 2 :].split()
     try:
         return ProcStat(pid=pid, ppid=int(fields[1]), pgid=int(fields[2]), sid=int(fields[3]),
-                        threads=int(fields[17]), rss_kb=int(fields[21]) * _PAGE_KB)
+                        threads=int(fields[17]), rss_kb=int(fields[21]) * _PAGE_KB,
+                        cpu_ticks=sum(int(f) for f in fields[11:15]),
+                        children_ticks=int(fields[13]) + int(fields[14]))
     except (IndexError, ValueError):
         return None
 
@@ -62,6 +68,26 @@ def descendants(root: int) -> list[ProcStat]:
             found.append(child)
             queue.append(child.pid)
     return found
+
+
+def cpu_ms(pids: list[int]) -> float:
+    """CPU time of these processes in ms: every thread's time on a CPU to the nanosecond (schedstat), plus the
+    children each one waited for (in clock ticks). Processes already gone are not counted: a parent that waited
+    for one has its time among its children's. Falls back on clock ticks where schedstat is missing."""
+    total = 0.0
+    for pid in pids:
+        stat = read_stat(pid)
+        if stat is None:
+            continue
+        try:
+            threads_ns = 0
+            for tid in os.listdir(f"{PROC}/{pid}/task"):
+                with open(f"{PROC}/{pid}/task/{tid}/schedstat", "rb") as handle:
+                    threads_ns += int(handle.read().split()[0])
+            total += threads_ns / 1e6 + stat.children_ticks * TICK_MS
+        except (OSError, ValueError, IndexError):
+            total += stat.cpu_ticks * TICK_MS
+    return total
 
 
 def tree_rss_kb(root: int) -> int:

@@ -2,8 +2,9 @@
 
 One `run()` is one process group in a fresh work directory, with a scrubbed environment, rlimits, a wall-clock
 limit (and an optional moving deadline) that kills the whole group, capped stdout/stderr, an optional result pipe
-read line by line, and a final sweep that kills anything the run left behind. Windows (Job Objects) and macOS
-(sandbox-exec) would be further implementations of the same `Sandbox` protocol.
+read line by line (each line and the whole bounded), an optional input pipe the result sink writes to, the CPU time
+of the run's processes read from the kernel, and a final sweep that kills anything the run left behind. Windows
+(Job Objects) and macOS (sandbox-exec) would be further implementations of the same `Sandbox` protocol.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ import ctypes.util
 import functools
 import logging
 import os
-import resource
 import secrets
 import selectors
 import shutil
 import signal
-import stat
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.judge import processes
@@ -43,12 +43,15 @@ from cloudinterview_desktop.judge.isolation import (
     sandbox_user,
     tool,
 )
+from cloudinterview_desktop.judge.workdirs import remove_tree, usage_over
+from cloudinterview_desktop.resources import package_path
 
 log = logging.getLogger(__name__)
 
 MiB = 1024 * 1024
 RESULT_FD = "{result_fd}"  # placeholder in a command, replaced by the number of the result pipe's write end
 BASE_PATH = "/usr/local/bin:/usr/bin:/bin"
+REAPER = ".ci-reaper.py"
 
 
 class KillReason(StrEnum):
@@ -57,6 +60,8 @@ class KillReason(StrEnum):
     OUTPUT = "output"  # stdout + stderr went past the output limit
     RESULTS = "results"  # the result pipe went past its limit
     MEMORY = "memory"  # the polled resident memory of the run went past its limit
+    DISK = "disk"  # the work directory went past its bytes or files
+    PROTOCOL = "protocol"  # the result sink found a line that breaks the protocol and stopped the run
     CANCEL = "cancel"
 
 
@@ -73,6 +78,9 @@ class SandboxLimits:
     output_bytes: int = 8 * MiB  # stdout + stderr; past it the group is killed
     keep_bytes: int = 64 * 1024  # how much of each stream is kept for the report
     result_bytes: int = 256 * MiB
+    result_line_bytes: int = 16 * MiB  # one result line; a longer one stops the run (it is never parsed)
+    disk_bytes: int | None = None  # what the work directory may hold, polled; None: not polled
+    disk_files: int | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,7 @@ class RunSpec:
     env: Mapping[str, str] = field(default_factory=dict)
     path_dirs: tuple[str, ...] = ()  # added to PATH (where the toolchain's own helpers live)
     result_pipe: bool = False  # give the command a pipe for JSON-line results; its fd replaces RESULT_FD
+    input_pipe: bool = False  # stdin is a pipe the sink writes to (through its Channel), else /dev/null
 
 
 class ResultSink(Protocol):
@@ -92,6 +101,25 @@ class ResultSink(Protocol):
     def on_line(self, line: bytes) -> None: ...
 
     def deadline(self) -> float | None: ...  # time.monotonic() value, or None for no deadline
+
+
+class Channel(Protocol):
+    """What a driving sink gets from the sandbox: the run's input pipe and its CPU time, both from outside the code."""
+
+    def send(self, data: bytes) -> None: ...
+
+    def close_input(self) -> None: ...
+
+    def cpu_ms(self, fresh: bool = False) -> float: ...
+
+
+@runtime_checkable
+class DrivingSink(ResultSink, Protocol):
+    """A sink that drives the run: it is given the channel when the run starts, and may stop it."""
+
+    def attach(self, channel: Channel) -> None: ...
+
+    def stopped(self) -> bool: ...
 
 
 @dataclass
@@ -147,31 +175,46 @@ class _Stream:
 
 
 class _Lines:
-    """Splits the result pipe into lines for the sink, with a cap on the total."""
+    """Splits the result pipe into lines for the sink, with a cap on the total and on each line: a line that
+    grows past its cap is dropped unparsed and stops the run."""
 
-    def __init__(self, sink: ResultSink | None, limit: int) -> None:
+    def __init__(self, sink: ResultSink | None, limit: int, line_limit: int) -> None:
         self.sink = sink
         self.limit = limit
+        self.line_limit = line_limit
         self.total = 0
+        self.overlong = False
         self.pending = bytearray()
         self.collected: list[bytes] = []
 
     def feed(self, chunk: bytes) -> None:
+        if self.overlong:
+            return
         self.total += len(chunk)
+        scan = len(self.pending)  # what came before has no newline: look in the new bytes only
         self.pending += chunk
         start = 0
         while True:
-            end = self.pending.find(b"\n", start)
+            end = self.pending.find(b"\n", max(start, scan))
             if end < 0:
                 break
+            if end - start > self.line_limit:
+                self._overflow()
+                return
             self._emit(bytes(self.pending[start:end]))
             start = end + 1
         del self.pending[:start]
+        if len(self.pending) > self.line_limit:
+            self._overflow()
+
+    def _overflow(self) -> None:
+        self.overlong = True
+        self.pending = bytearray()
 
     def flush(self) -> None:
-        if self.pending:
+        if self.pending and not self.overlong:
             self._emit(bytes(self.pending))
-            self.pending.clear()
+        self.pending = bytearray()
 
     def _emit(self, line: bytes) -> None:
         if self.sink is not None:
@@ -181,7 +224,61 @@ class _Lines:
 
     @property
     def exceeded(self) -> bool:
-        return self.total > self.limit
+        return self.overlong or self.total > self.limit
+
+
+class _RunChannel:
+    """The sandbox's side of a driving sink: bytes queued for the run's stdin, and the run's CPU time read from
+    /proc (user + system time of every process of the run, and of the children they waited for)."""
+
+    def __init__(self, root: int, stdin_fd: int) -> None:
+        self._root = root
+        self.stdin_fd = stdin_fd
+        self.pending = bytearray()
+        self.closing = False
+        self._pids: list[int] = []
+        self._rescan_at = 0.0
+        self.final_cpu_ms: float | None = None  # once the run is reaped: its total, from wait4's rusage
+
+    def send(self, data: bytes) -> None:
+        if self.stdin_fd >= 0 and not self.closing:
+            self.pending += data
+
+    def close_input(self) -> None:
+        self.closing = True
+
+    def cpu_ms(self, fresh: bool = False) -> float:
+        """The run's CPU time so far. The list of its processes is kept for a second (a scan of /proc costs more
+        than a read of a few files); `fresh` scans again, counting a process started since from zero."""
+        if self.final_cpu_ms is not None:
+            return self.final_cpu_ms
+        now = time.monotonic()
+        if fresh or not self._pids or now >= self._rescan_at:
+            self._pids = [s.pid for s in processes.descendants(self._root)]
+            self._rescan_at = now + 1.0
+        return processes.cpu_ms(self._pids)
+
+    def write_some(self) -> None:
+        """Writes what the pipe takes now; a reader that went away just ends the input."""
+        if self.stdin_fd < 0:
+            return
+        try:
+            if self.pending:
+                written = os.write(self.stdin_fd, self.pending)
+                del self.pending[:written]
+        except BlockingIOError:
+            return
+        except OSError:
+            self.pending.clear()
+            self.closing = True
+        if self.closing and not self.pending:
+            self.close()
+
+    def close(self) -> None:
+        if self.stdin_fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.stdin_fd)
+            self.stdin_fd = -1
 
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True) if os.name == "posix" else None
@@ -191,9 +288,13 @@ _PR_SET_PDEATHSIG = 1
 def _make_preexec(rlimits: list[tuple[int, int, int]]) -> Callable[[], None]:
     """Runs in the child between fork and exec: only pre-imported C calls, so it is safe next to threads."""
 
+    import resource  # POSIX only, like this whole class: imported where used, so the judge imports on Windows
+
+    setrlimit = resource.setrlimit
+
     def preexec() -> None:
         for which, soft, hard in rlimits:
-            resource.setrlimit(which, (soft, hard))
+            setrlimit(which, (soft, hard))
         if _libc is not None and hasattr(_libc, "prctl"):
             # If the judge dies, its sandbox dies too (the wrappers pass this on to the code's namespace).
             _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -202,6 +303,8 @@ def _make_preexec(rlimits: list[tuple[int, int, int]]) -> Callable[[], None]:
 
 
 def _rlimits(limits: SandboxLimits, nproc: int | None) -> list[tuple[int, int, int]]:
+    import resource
+
     out = [
         (resource.RLIMIT_CPU, limits.cpu_s, limits.cpu_s + 1),  # SIGXCPU first, SIGKILL a second later
         (resource.RLIMIT_FSIZE, limits.file_size_mb * MiB, limits.file_size_mb * MiB),
@@ -214,17 +317,6 @@ def _rlimits(limits: SandboxLimits, nproc: int | None) -> list[tuple[int, int, i
     if nproc is not None:
         out.append((resource.RLIMIT_NPROC, nproc, nproc))
     return out
-
-
-def _remove_tree(path: Path) -> None:
-    def retry(func: Callable[..., object], target: str, _exc: object) -> None:
-        # The code may have left directories without write or search permission.
-        with contextlib.suppress(OSError):
-            os.chmod(os.path.dirname(target), stat.S_IRWXU)
-            os.chmod(target, stat.S_IRWXU)
-            func(target)
-
-    shutil.rmtree(path, onerror=retry)
 
 
 @functools.cache
@@ -288,13 +380,24 @@ class PosixSandbox:
                 os.chown(path, self._user.uid, self._user.gid)
             yield path
         finally:
-            _remove_tree(path)
+            remove_tree(path)
 
     def _drop_in_popen(self, spec: RunSpec) -> bool:
         """At the rlimits level root drops to `nobody` in the fork, if `nobody` can reach the toolchain."""
         if self._level is not IsolationLevel.RLIMITS or not self._user.drops_root:
             return False
-        return all(reachable_by_others(p) for p in (*spec.expose, Path(spec.argv[0])) if os.path.isabs(p))
+        programs = [Path(spec.argv[0]), *(Path(a) for a in self._reaper_command(spec.workdir)[:1])]
+        return all(reachable_by_others(p) for p in (*spec.expose, *programs) if os.path.isabs(p))
+
+    def _reaper_command(self, workdir: Path) -> list[str]:
+        """Without a PID namespace, the command runs under harness/reaper.py, a child subreaper that adopts and
+        kills whatever the code leaves behind (Linux only; empty where it cannot be used)."""
+        if self._level is not IsolationLevel.RLIMITS or not sys.platform.startswith("linux") \
+                or not processes.proc_available():
+            return []
+        from cloudinterview_desktop.judge.languages.python import interpreter_command
+
+        return [*interpreter_command(), str(workdir / REAPER)]
 
     def _nproc(self, spec: RunSpec, drop_in_popen: bool) -> int | None:
         # RLIMIT_NPROC counts every task of the real uid, so the cap is "what that user runs now + allowance".
@@ -306,6 +409,10 @@ class PosixSandbox:
 
     def _argv(self, spec: RunSpec, result_fd: int | None) -> list[str]:
         argv = [a.replace(RESULT_FD, str(result_fd)) if result_fd is not None else a for a in spec.argv]
+        reaper = self._reaper_command(spec.workdir)
+        if reaper:
+            shutil.copyfile(package_path("judge", "harness", "reaper.py"), spec.workdir / REAPER)
+            return [*reaper, *argv]
         if self._level is IsolationLevel.BUBBLEWRAP:
             return bubblewrap_argv(tool("bwrap") or "bwrap", argv, spec.workdir, spec.expose, self._user)
         if self._level is IsolationLevel.NAMESPACES:
@@ -335,7 +442,8 @@ class PosixSandbox:
         try:
             proc = subprocess.Popen(
                 self._argv(spec, write_fd if write_fd >= 0 else None), cwd=spec.workdir,
-                env=self._env(spec, token), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                env=self._env(spec, token), stdin=subprocess.PIPE if spec.input_pipe else subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE, pass_fds=(write_fd,) if write_fd >= 0 else (), start_new_session=True,
                 preexec_fn=_make_preexec(_rlimits(spec.limits, self._nproc(spec, drop))),
                 user=self._user.uid if drop else None, group=self._user.gid if drop else None,
@@ -359,7 +467,7 @@ class PosixSandbox:
         limits = spec.limits
         assert proc.stdout is not None and proc.stderr is not None
         out, err = _Stream(limits.keep_bytes), _Stream(limits.keep_bytes)
-        lines = _Lines(sink, limits.result_bytes)
+        lines = _Lines(sink, limits.result_bytes, limits.result_line_bytes)
         feeds: dict[int, Callable[[bytes], None]] = {proc.stdout.fileno(): out.feed, proc.stderr.fileno(): err.feed}
         if read_fd >= 0:
             feeds[read_fd] = lines.feed
@@ -367,13 +475,23 @@ class PosixSandbox:
         for fd in feeds:
             os.set_blocking(fd, False)
             selector.register(fd, selectors.EVENT_READ)
+        stdin_fd = -1
+        if proc.stdin is not None:
+            stdin_fd = os.dup(proc.stdin.fileno())  # ours to close when the input ends; Popen's copy goes now
+            proc.stdin.close()
+            os.set_blocking(stdin_fd, False)
+        channel = _RunChannel(proc.pid, stdin_fd)
+        driver = sink if isinstance(sink, DrivingSink) else None
+        if driver is not None:
+            driver.attach(channel)
+        writing, writing_fd = False, -1  # the input pipe is registered while bytes wait for it
         pidfd = -1
         with contextlib.suppress(AttributeError, OSError):
             pidfd = os.pidfd_open(proc.pid)
             selector.register(pidfd, selectors.EVENT_READ)
         wall_deadline = started + limits.wall_s
         killed: KillReason | None = None
-        next_rss = started
+        next_rss = next_disk = started
         status: tuple[int, int] | None = None
         rusage_kb = 0
         try:
@@ -389,17 +507,37 @@ class PosixSandbox:
                 if cancel is not None and cancel.is_set():
                     killed = KillReason.CANCEL
                     break
+                if driver is not None and driver.stopped():
+                    killed = KillReason.PROTOCOL
+                    break
+                channel.write_some()
                 if limits.rss_mb is not None and now >= next_rss:
                     next_rss = now + 0.05
                     if processes.tree_rss_kb(proc.pid) > limits.rss_mb * 1024:
                         killed = KillReason.MEMORY
                         break
-                timeout = min(deadline - now, 0.05 if (cancel is not None or limits.rss_mb) else 0.5)
+                if limits.disk_bytes is not None and now >= next_disk:
+                    next_disk = now + 0.1
+                    if usage_over(spec.workdir, limits.disk_bytes, limits.disk_files or 1 << 30):
+                        killed = KillReason.DISK
+                        break
+                polled = cancel is not None or limits.rss_mb is not None or limits.disk_bytes is not None
+                timeout = min(deadline - now, 0.05 if polled else 0.5)
                 if pidfd < 0:
                     timeout = min(timeout, 0.02)
+                waiting = channel.stdin_fd >= 0 and bool(channel.pending)
+                if waiting != writing:
+                    if waiting:
+                        selector.register(channel.stdin_fd, selectors.EVENT_WRITE)
+                    else:
+                        selector.unregister(writing_fd)
+                    writing, writing_fd = waiting, channel.stdin_fd
                 for key, _ in selector.select(timeout):
                     fd = int(key.fd)
                     if fd == pidfd:
+                        continue
+                    if writing and fd == writing_fd:
+                        channel.write_some()
                         continue
                     self._read_into(fd, feeds, selector)
                 if out.total + err.total > limits.output_bytes:
@@ -408,14 +546,24 @@ class PosixSandbox:
                 if lines.exceeded:
                     killed = KillReason.RESULTS
                     break
+                if driver is not None and driver.stopped():
+                    killed = KillReason.PROTOCOL
+                    break
+                channel.write_some()
                 pid, code, usage = os.wait4(proc.pid, os.WNOHANG)
                 if pid:
                     status, rusage_kb = (pid, code), usage.ru_maxrss
+                    channel.final_cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
         finally:
             if status is None:
-                self._kill_group(proc.pid)
-                _pid, code, usage = os.wait4(proc.pid, 0)
+                reaped = self._stop(proc.pid, bool(self._reaper_command(spec.workdir)))
+                _pid, code, usage = reaped or os.wait4(proc.pid, 0)
                 status, rusage_kb = (proc.pid, code), usage.ru_maxrss
+                channel.final_cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000
+            if writing:
+                with contextlib.suppress(KeyError, ValueError):
+                    selector.unregister(writing_fd)
+            channel.close()
             proc.returncode = -1  # reaped here with wait4 (for its rusage): Popen must not wait for it again
             # Whatever outlived the main process (a detached child) goes now, before the pipes are drained.
             self._kill_group(proc.pid)
@@ -426,7 +574,8 @@ class PosixSandbox:
                 os.close(pidfd)
             proc.stdout.close()
             proc.stderr.close()
-        lines.flush()
+        if killed is None:
+            lines.flush()  # a last line without its newline; never after a kill (it may be anything)
         wall_ms = (time.monotonic() - started) * 1000
         if killed is None and (out.total + err.total > limits.output_bytes):
             killed = KillReason.OUTPUT
@@ -467,6 +616,22 @@ class PosixSandbox:
             for key, _ in selector.select(0.05):
                 if int(key.fd) in feeds:
                     self._read_into(int(key.fd), feeds, selector)
+
+    def _stop(self, pid: int, reaper: bool) -> tuple[int, int, Any] | None:
+        """Kills the run. Under the reaper, asks it first (SIGTERM): it kills what it adopted, which would go to
+        init if it died first. Returns wait4's answer when the reaper ended by itself."""
+        if reaper:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+            until = time.monotonic() + 1.0
+            while time.monotonic() < until:
+                answer = os.wait4(pid, os.WNOHANG)
+                if answer[0]:
+                    self._kill_group(pid)
+                    return answer
+                time.sleep(0.005)
+        self._kill_group(pid)
+        return None
 
     @staticmethod
     def _kill_group(pgid: int) -> None:

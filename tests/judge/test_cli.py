@@ -129,3 +129,21 @@ def test_through_the_real_command_line(solution: Path, capsys: pytest.CaptureFix
     assert run_cli(["judge", str(ADD_FILE), str(solution), "--run", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["verdict"] == "accepted" and data["mode"] == "run" and data["tests"][0]["stdout"] == "adding 1 2\n"
+
+
+def test_doctor_says_what_the_isolation_level_protects(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from cloudinterview_desktop.judge.isolation import GUARANTEES, IsolationLevel
+    from tests.judge.conftest import REPO
+
+    env = {**os.environ, "CLOUDINTERVIEW_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-m", "cloudinterview_desktop", "doctor", "--json"], capture_output=True,
+                          text=True, env=env, timeout=120, check=True)
+    judge = json.loads(done.stdout)["judge"]
+    level = IsolationLevel(judge["isolation"])
+    assert judge["isolation_meaning"] == GUARANTEES[level]
+    assert judge["isolated"] is (level is not IsolationLevel.RLIMITS)
+    assert "the code can read what the user can read and reach the network" in GUARANTEES[IsolationLevel.RLIMITS]

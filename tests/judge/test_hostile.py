@@ -61,7 +61,8 @@ def test_fork_bomb_is_contained(level_judge: Judge) -> None:
             "        except OSError:\n            pass\n")
     started = time.monotonic()
     report = run(level_judge, code)
-    assert report.verdict in (Verdict.TIME_LIMIT_EXCEEDED, Verdict.RUNTIME_ERROR)
+    # The processes' memory counts together: enough copies of the interpreter are over the limit.
+    assert report.verdict in (Verdict.TIME_LIMIT_EXCEEDED, Verdict.RUNTIME_ERROR, Verdict.MEMORY_LIMIT_EXCEEDED)
     assert time.monotonic() - started < 20
     assert_no_strays()
     assert os.system("true") == 0  # the host can still start processes
@@ -88,8 +89,8 @@ def test_a_gigabyte_of_output_is_output_limit_exceeded_quickly(judge: Judge, wri
 
 
 def test_writing_outside_the_work_directory_leaves_no_file(level_judge: Judge) -> None:
-    if level_judge.isolation_level() == "rlimits" and os.geteuid() == 0:
-        pytest.skip("as root without namespaces the code may write where root may (see docs/judge.md)")
+    if level_judge.isolation_level() == "rlimits":
+        pytest.skip("without namespaces the code may write where its user may (see docs/judge.md)")
     name = f"ci-judge-escape-{secrets.token_hex(4)}"
     targets = [Path("/tmp") / name, REPO / name, Path.home() / name]
     code = ("def add(a, b):\n"

@@ -16,7 +16,7 @@ from cloudinterview_desktop.judge.errors import InvalidCustomInput, UnknownLangu
 from cloudinterview_desktop.judge.judge import Judge, per_test_allowance_s, run_wall_limit_s, starter_code
 from cloudinterview_desktop.judge.languages import language_for_file, language_named
 from cloudinterview_desktop.judge.languages.base import Job
-from tests.judge.conftest import load_problem
+from tests.judge.conftest import REPO, load_problem
 
 TWO_SUM = load_problem("two-sum")
 MIN_STACK = load_problem("min-stack")
@@ -159,3 +159,20 @@ def test_wide_integers_are_judged_in_cpp_and_java(judge: Judge) -> None:
         code = starter_code(big, language).replace("{\n        \n    }", "{ return a + b; }")
         report = judge.run(big, code, language, JudgeMode.SUBMIT)
         assert report.verdict is Verdict.ACCEPTED, (language, report.message)
+
+
+def test_the_judge_imports_without_posix_only_modules(tmp_path: Path) -> None:
+    # Windows has neither `resource` nor `fcntl`: the judge must still import, list toolchains and starters.
+    import subprocess
+    import sys
+
+    script = ("import sys\nsys.modules['resource'] = None\nsys.modules['fcntl'] = None\n"
+              "from cloudinterview_desktop.judge.judge import Judge, starter_code\n"
+              "from tests.judge.conftest import load_problem\n"
+              "judge = Judge(cache_dir=__import__('pathlib').Path(sys.argv[1]))\n"
+              "print(sorted(judge.toolchains()))\n"
+              "print(starter_code(load_problem('add-numbers'), 'python').splitlines()[0])\n")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          timeout=60, cwd=REPO, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["['cpp', 'java', 'javascript', 'python']", "def add(a: int, b: int) -> int:"]

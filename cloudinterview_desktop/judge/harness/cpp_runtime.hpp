@@ -1,7 +1,8 @@
 // The C++ judge's runtime: LeetCode's ListNode/TreeNode, a small JSON reader and writer, conversions that follow
 // the types the solution declares, per-test capture of stdout/stderr, and the test loop. The judge generates
 // main.cpp: it includes this file, then the candidate's solution.cpp, then a `ci_run_test` for the signature.
-// Input: a JSON-lines file (header, then one array of arguments per test). Output: JSON lines on a result fd.
+// Input: a header file, then the tests on stdin, one array of arguments per line, the next only after this test's
+// record went out (the parent times each test from outside). Output: JSON lines on a result fd.
 #pragma once
 #if __has_include(<bits/stdc++.h>)
 #include <bits/stdc++.h>
@@ -597,14 +598,23 @@ using TestFn = std::string (*)(const Json &test, Timer &timer);
 inline int main_loop(int argc, char **argv, TestFn run_test) {
   if (argc < 3) return 2;
   Reporter reporter(std::atoi(argv[2]));
-  std::ifstream in(argv[1]);
-  ::unlink(argv[1]);  // the inputs are no business of the solution
-  std::string text;
-  std::getline(in, text);  // the header: nothing in it that the generated code does not already know
+  ::unlink(argv[1]);  // the header: nothing in it that the generated code does not already know
+  // The tests' pipe moves off fd 0: the solution's own stdin reads nothing.
+  FILE *tests = ::fdopen(::dup(0), "r");
+  int null_fd = ::open("/dev/null", O_RDONLY);
+  if (null_fd >= 0) {
+    ::dup2(null_fd, 0);
+    ::close(null_fd);
+  }
   Capture capture;
   reporter.line("{\"index\":-1,\"status\":\"ok\",\"value\":null,\"error\":\"\",\"time_ms\":0,\"stdout\":\"\",\"stderr\":\"\"}");
   int index = 0;
-  while (std::getline(in, text)) {
+  char *buffer = nullptr;
+  size_t capacity = 0;
+  ssize_t length;
+  while (tests != nullptr && (length = ::getline(&buffer, &capacity, tests)) >= 0) {
+    std::string text(buffer, static_cast<size_t>(length));
+    if (!text.empty() && text.back() == '\n') text.pop_back();
     if (text.empty()) continue;
     Timer timer;
     std::string value, error, out, err;

@@ -1,7 +1,9 @@
 // Runs a candidate's JavaScript against test inputs inside the sandbox: node javascript_harness.js PAYLOAD RESULT_FD
-// PAYLOAD is JSON lines: a header (names and types from the signature), then one array of arguments per test
-// (for a design class: [operations, arguments]). Expected outputs never come here; the parent compares.
-// Each result is one JSON line on RESULT_FD, in the same shape as the Python harness's.
+// PAYLOAD is the header (names and types from the signature). The tests come on stdin, one JSON array of arguments
+// per line (for a design class: [operations, arguments]), the next only after this test's record went out.
+// Expected outputs never come here; the parent compares and times each test itself.
+// Each result is one JSON line on RESULT_FD, in the same shape as the Python harness's; {"event": "ready"} comes
+// before the code is loaded.
 'use strict';
 
 const fs = require('fs');
@@ -9,9 +11,8 @@ const vm = require('vm');
 
 const payloadPath = process.argv[2];
 const resultFd = Number(process.argv[3]);
-const lines = fs.readFileSync(payloadPath, 'utf8').split('\n').filter((l) => l.length > 0);
+const header = JSON.parse(fs.readFileSync(payloadPath, 'utf8').split('\n')[0]);
 fs.unlinkSync(payloadPath);
-const header = JSON.parse(lines[0]);
 const OUTPUT_CAP = 8192;
 
 function emit(record) {
@@ -30,6 +31,9 @@ function TreeNode(val, left, right) {
 }
 globalThis.ListNode = ListNode;
 globalThis.TreeNode = TreeNode;
+// LeetCode's @datastructures-js packages (PriorityQueue, MinPriorityQueue, MaxPriorityQueue, Queue, heaps), as
+// globals; vendored from npm in datastructures.js, loaded before "ready" so that it is not the solution's time.
+Object.assign(globalThis, require('./datastructures.js'));
 
 class WrongType extends Error {}
 
@@ -195,7 +199,33 @@ function runTest(index, prepare) {
     stdout: capture.stdout, stderr: capture.stderr });
 }
 
+// The next test's line from stdin (blocking), or null at the end of the input.
+let pending = Buffer.alloc(0);
+function nextTest() {
+  for (;;) {
+    const end = pending.indexOf(10);
+    if (end >= 0) {
+      const line = pending.subarray(0, end).toString('utf8');
+      pending = pending.subarray(end + 1);
+      if (line.length > 0) return JSON.parse(line);
+      continue;
+    }
+    const chunk = Buffer.alloc(1 << 16);
+    let read;
+    try {
+      read = fs.readSync(0, chunk, 0, chunk.length, null);
+    } catch (e) {
+      if (e.code === 'EAGAIN') continue;
+      if (e.code === 'EOF') return null;
+      throw e;
+    }
+    if (read === 0) return null;
+    pending = Buffer.concat([pending, chunk.subarray(0, read)]);
+  }
+}
+
 function main() {
+  emit({ event: 'ready' });
   const code = fs.readFileSync(header.source, 'utf8');
   let script;
   try {
@@ -215,9 +245,9 @@ function main() {
     const ctor = (Array.isArray(sig.constructor) ? sig.constructor : []).map((p) => parseType(p.type));
     const methods = {};
     for (const m of sig.methods) methods[m.name] = { params: m.params.map((p) => parseType(p.type)), returns: parseType(m.returns) };
-    for (let i = 1; i < lines.length; i++) {
-      const [ops, args] = JSON.parse(lines[i]);
-      runTest(i - 1, () => [() => {
+    for (let i = 0, test = nextTest(); test !== null; i++, test = nextTest()) {
+      const [ops, args] = test;
+      runTest(i, () => [() => {
         const obj = new cls(...args[0].map((a, k) => toArg(a, ctor[k])));
         const out = [null];
         for (let k = 1; k < ops.length; k++) {
@@ -239,9 +269,9 @@ function main() {
     }
     const params = sig.params.map((p) => parseType(p.type));
     const returns = parseType(sig.returns);
-    for (let i = 1; i < lines.length; i++) {
-      const values = JSON.parse(lines[i]);
-      runTest(i - 1, () => {
+    for (let i = 0, test = nextTest(); test !== null; i++, test = nextTest()) {
+      const values = test;
+      runTest(i, () => {
         const args = values.map((v, k) => toArg(v, params[k]));
         return [() => fn(...args), (r) => fromResult(r, returns)];
       });

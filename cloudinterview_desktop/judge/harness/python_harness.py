@@ -1,8 +1,11 @@
 """Runs a candidate's Python code against test inputs inside the sandboxed child process.
 
 Standalone on purpose (run as `python -I -S python_harness.py PAYLOAD RESULT_FD`): it imports nothing from the app,
-and only the standard library. The payload holds the code, the signature and the test inputs, never the expected
-outputs; the parent compares. Each result is one JSON line written to RESULT_FD as soon as the test ends:
+and only the standard library. The payload holds the code and the signature, never the expected outputs; the parent
+compares. With "stream" in the payload the tests come on stdin, one JSON line {"input": ...} each, the next only
+after this test's record went out (so no later input exists while the code runs), and {"event": "ready"} is written
+before the code is loaded; otherwise (a batch of reference runs) the payload holds the tests. Each result is one
+JSON line written to RESULT_FD as soon as the test ends (the parent times it, not this figure):
     {"index": i, "status": "ok"|"error"|"timeout"|"memory"|"wrong_type"|"output_limit", "value": ...,
      "error": "...", "time_ms": t, "stdout": "...", "stderr": "..."}
 index -1 is the loading of the code; events: {"event": "compile_error"|"signature_error"|"done", ...}.
@@ -18,6 +21,7 @@ import signal
 import sys
 import time
 from collections import deque
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 OUTPUT_CAP = 8192  # characters of a test's stdout/stderr kept for the report
@@ -39,10 +43,13 @@ AUTO_IMPORTS: dict[str, tuple[str, str | None]] = {
         "groupby", "zip_longest", "islice", "count", "pairwise")},
     **{name: ("math", name) for name in ("inf", "gcd", "lcm", "sqrt", "isqrt", "comb", "factorial", "ceil", "floor",
                                          "log2", "log", "pi")},
+    **{name: ("sortedcontainers", name) for name in ("SortedList", "SortedDict", "SortedSet", "SortedKeyList")},
     **{name: (name, None) for name in (
         "collections", "heapq", "bisect", "functools", "itertools", "math", "string", "re", "random", "operator",
-        "sys", "copy", "statistics", "json")},
+        "sys", "copy", "statistics", "json", "sortedcontainers", "typing")},
 }
+# sortedcontainers (Apache-2.0), as on LeetCode: its wheel from PyPI, imported as a zip when the code names it.
+SORTEDCONTAINERS = "sortedcontainers-2.4.0-py2.py3-none-any.whl"
 
 
 class ListNode:
@@ -373,6 +380,12 @@ _NOT_IDENTIFIER = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c)
 def _namespace(code: str) -> dict[str, Any]:
     namespace: dict[str, Any] = {"__name__": "__solution__", "ListNode": ListNode, "TreeNode": TreeNode}
     words = set(code.translate(_NOT_IDENTIFIER).split())  # whole words: `re` is not in `return`
+    if "sortedcontainers" in words or words & {"SortedList", "SortedDict", "SortedSet", "SortedKeyList"}:
+        for folder in (os.getcwd(), os.path.dirname(os.path.abspath(__file__))):
+            wheel = os.path.join(folder, SORTEDCONTAINERS)
+            if os.path.exists(wheel):
+                sys.path.append(wheel)
+                break
     for name, (module_name, attr) in AUTO_IMPORTS.items():
         if name in words:
             try:
@@ -383,8 +396,8 @@ def _namespace(code: str) -> dict[str, Any]:
     return namespace
 
 
-def _run_function(reporter: Reporter, namespace: dict[str, Any], payload: dict[str, Any], limit_s: float,
-                  output_limit: int) -> None:
+def _run_function(reporter: Reporter, namespace: dict[str, Any], payload: dict[str, Any], tests: Iterable[Any],
+                  limit_s: float, output_limit: int) -> None:
     signature = payload["signature"]
     try:
         func = resolve_function(namespace, signature["function"])
@@ -393,7 +406,7 @@ def _run_function(reporter: Reporter, namespace: dict[str, Any], payload: dict[s
         return
     params = [(p["name"], parse_type(p["type"])) for p in signature["params"]]
     returns = parse_type(signature["returns"])
-    for index, test in enumerate(payload["tests"]):
+    for index, test in enumerate(tests):
 
         def prepare(inp: dict[str, Any] = test["input"]) -> Any:
             args = [to_arg(inp[name], spec) for name, spec in params]
@@ -403,8 +416,8 @@ def _run_function(reporter: Reporter, namespace: dict[str, Any], payload: dict[s
             break
 
 
-def _run_design(reporter: Reporter, namespace: dict[str, Any], payload: dict[str, Any], limit_s: float,
-                output_limit: int) -> None:
+def _run_design(reporter: Reporter, namespace: dict[str, Any], payload: dict[str, Any], tests: Iterable[Any],
+                limit_s: float, output_limit: int) -> None:
     signature = payload["signature"]
     cls = namespace.get(signature["class"])
     if not isinstance(cls, type):
@@ -427,7 +440,7 @@ def _run_design(reporter: Reporter, namespace: dict[str, Any], payload: dict[str
             out.append(from_result(bound(*[to_arg(a, s) for a, s in zip(op_args, specs, strict=True)]), returns))
         return out
 
-    for index, test in enumerate(payload["tests"]):
+    for index, test in enumerate(tests):
 
         def prepare(inp: dict[str, Any] = test["input"]) -> Any:
             return (lambda: run_design(inp["operations"], inp["arguments"])), (lambda result: result)
@@ -436,14 +449,14 @@ def _run_design(reporter: Reporter, namespace: dict[str, Any], payload: dict[str
             break
 
 
-def _run_entry_point(reporter: Reporter, namespace: dict[str, Any], payload: dict[str, Any], limit_s: float,
-                     output_limit: int) -> None:
+def _run_entry_point(reporter: Reporter, namespace: dict[str, Any], payload: dict[str, Any], tests: Iterable[Any],
+                     limit_s: float, output_limit: int) -> None:
     try:
         func = resolve_entry_point(namespace, payload["entry_point"])
     except Exception as exc:
         reporter.emit(event="signature_error", error=f"cannot find {payload['entry_point']}: {exc}")
         return
-    tests = payload["tests"]
+    count = 0
     for index, test in enumerate(tests):
 
         def prepare(inp: dict[str, Any] = test["input"]) -> Any:
@@ -452,6 +465,7 @@ def _run_entry_point(reporter: Reporter, namespace: dict[str, Any], payload: dic
 
         if not run_call(reporter, index, prepare, limit_s, output_limit):
             return
+        count = index + 1
     if payload.get("check"):
         check_ns: dict[str, Any] = dict(namespace)
 
@@ -459,7 +473,22 @@ def _run_entry_point(reporter: Reporter, namespace: dict[str, Any], payload: dic
             exec(compile(payload["check"], "<check>", "exec"), check_ns)
             return (lambda: check_ns["check"](func)), (lambda _result: None)
 
-        run_call(reporter, len(tests), prepare_check, limit_s * 5, output_limit)
+        run_call(reporter, count, prepare_check, limit_s * 5, output_limit)
+
+
+def _take_stdin() -> int:
+    """The tests' pipe, moved off fd 0: the code's own stdin reads nothing (input() gets EOF)."""
+    private = os.dup(0)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+    return private
+
+
+def _streamed_tests(fd: int) -> Iterator[Any]:
+    with os.fdopen(fd, "rb") as source:
+        for line in source:
+            yield json.loads(line)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -467,6 +496,10 @@ def main(argv: list[str] | None = None) -> None:
     with open(args[0], encoding="utf-8") as handle:
         payload = json.load(handle)
     reporter = Reporter(int(args[1]))
+    tests: Iterable[Any] = payload.get("tests", ())
+    if payload.get("stream"):
+        tests = _streamed_tests(_take_stdin())
+        reporter.emit(event="ready")
     # The payload is no business of the candidate's code.
     try:
         os.unlink(args[0])
@@ -490,11 +523,11 @@ def main(argv: list[str] | None = None) -> None:
                     output_limit):
         return
     if payload.get("entry_point"):
-        _run_entry_point(reporter, namespace, payload, limit_s, output_limit)
+        _run_entry_point(reporter, namespace, payload, tests, limit_s, output_limit)
     elif payload["signature"].get("class"):
-        _run_design(reporter, namespace, payload, limit_s, output_limit)
+        _run_design(reporter, namespace, payload, tests, limit_s, output_limit)
     else:
-        _run_function(reporter, namespace, payload, limit_s, output_limit)
+        _run_function(reporter, namespace, payload, tests, limit_s, output_limit)
     import resource
 
     reporter.emit(event="done", max_rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

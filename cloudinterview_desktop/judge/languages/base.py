@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -54,9 +54,16 @@ class Step:
 
 @dataclass(frozen=True)
 class Program:
+    """What to run. `tests`: the inputs streamed to the harness's stdin, one line each, the next one only after
+    the previous test's record came back (None: the harness reads them from its payload). `ready`: the harness
+    writes {"event": "ready"} before it loads the code, so the parent times the loading from there."""
+
     run: Step
     profile: Profile
     compile: Step | None = None
+    tests: tuple[bytes, ...] | None = None
+    ready: bool = False
+    vet: Callable[[Path], str] | None = None  # after compiling: why the output is refused ('' when it is not)
 
 
 class Language(Protocol):
@@ -90,6 +97,11 @@ def positional_tests(job: Job) -> list[list[Any]]:
     if signature.is_design:
         return [[inp["operations"], inp["arguments"]] for inp in job.inputs]
     return [[inp[p.name] for p in signature.params] for inp in job.inputs]
+
+
+def test_lines(tests: Sequence[list[Any]]) -> tuple[bytes, ...]:
+    """The tests as streamed to a harness's stdin: one JSON array per line."""
+    return tuple(json.dumps(test, separators=(",", ":")).encode() + b"\n" for test in tests)
 
 
 def write_jsonl_payload(workdir: Path, header: dict[str, Any], tests: Sequence[list[Any]]) -> Path:

@@ -7,7 +7,6 @@ judge's cache folder (trusted input: our header only) and later ones use it; wit
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import logging
 import os
@@ -24,6 +23,7 @@ from cloudinterview_desktop.judge.languages.base import (
     Step,
     copy_harness,
     positional_tests,
+    test_lines,
     write_jsonl_payload,
     write_text,
 )
@@ -134,6 +134,8 @@ class Cpp:
             folder.mkdir(parents=True, exist_ok=True)
             os.chmod(folder, 0o755)  # the sandbox may run as another user; it only reads
             with (folder / "lock").open("w") as lock:
+                import fcntl  # POSIX only: the judge imports on Windows too
+
                 fcntl.flock(lock, fcntl.LOCK_EX)  # one build, even with judges running side by side
                 if gch.exists():
                     return folder
@@ -159,7 +161,7 @@ class Cpp:
         copy_harness(workdir, RUNTIME)
         write_text(workdir / SOURCE, job.code)
         write_text(workdir / MAIN, main_source(job.problem.signature, job.int_width))
-        write_jsonl_payload(workdir, {"output_limit": job.output_limit}, positional_tests(job))
+        write_jsonl_payload(workdir, {"output_limit": job.output_limit}, [])
         pch = self.precompiled_header(compiler, cache_dir)
         pch_args: tuple[str, ...] = ("-I", str(pch), "-include", PCH_HEADER) if pch else ()
         compile_step = Step(
@@ -167,4 +169,6 @@ class Cpp:
             expose=exposed_prefixes(compiler) + ((pch,) if pch else ()),
             path_dirs=(os.path.dirname(compiler),), limits=COMPILE_LIMITS)
         run = Step(argv=(f"./{BINARY}", PAYLOAD, RESULT_FD))
-        return Program(run=run, compile=compile_step, profile=Profile(startup_s=5.0, overhead_mb=64))
+        # No "ready" event: static initialisers run before main, so the loading is timed from the start.
+        return Program(run=run, compile=compile_step, profile=Profile(startup_s=5.0, overhead_mb=64),
+                       tests=test_lines(positional_tests(job)))

@@ -1,9 +1,10 @@
-"""Java: javac compiles the solution against the harness classes (compiled once into the cache), java runs them."""
+"""Java: javac compiles the solution against the harness classes (compiled once into the cache, mounted read-only),
+java runs them. The harness is `ci.judge.CiHarness`, a package the solution cannot name; a solution that declares
+one of the judge's own classes (ListNode, TreeNode) is refused, as LeetCode refuses a duplicate class."""
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import logging
 import os
@@ -21,6 +22,7 @@ from cloudinterview_desktop.judge.languages.base import (
     Program,
     Step,
     positional_tests,
+    test_lines,
     write_jsonl_payload,
     write_text,
 )
@@ -32,6 +34,9 @@ from cloudinterview_desktop.resources import package_path
 log = logging.getLogger(__name__)
 
 HARNESS_FILES = ("CiHarness.java", "ListNode.java", "TreeNode.java")
+MAIN_CLASS = "ci.judge.CiHarness"
+MAIN_CLASS_FILE = Path("ci", "judge", "CiHarness.class")
+PROVIDED = ("ListNode", "TreeNode")  # the judge's classes that a solution uses but must not declare
 # LeetCode compiles Java solutions with these imports; kept on the solution's first line so that the
 # compiler's line numbers stay the candidate's own.
 IMPORTS = "import java.util.*; import java.util.function.*; import java.util.stream.*; import java.math.*; "
@@ -45,6 +50,15 @@ NODE_CLASSES = """/**
  * class TreeNode { int val; TreeNode left; TreeNode right; TreeNode() {} TreeNode(int val) {...} ... }
  */
 """
+
+
+def _refuse_provided(workdir: Path) -> str:
+    """A compiled solution that declares one of the judge's own classes: why it is refused ('' when it is not)."""
+    declared = [name for name in PROVIDED if (workdir / f"{name}.class").exists()]
+    if not declared:
+        return ""
+    return (f"Solution.java: error: class {declared[0]} is provided by the judge (LeetCode's definition): remove "
+            f"your own declaration of it")
 
 
 def java_starter(problem: CodingProblem) -> str:
@@ -94,13 +108,15 @@ class Java:
         key = hashlib.sha256(os.path.realpath(javac).encode() + version_line((javac, "-version")).encode()
                              + sources).hexdigest()[:16]
         folder = cache_dir / "java-harness" / key
-        if (folder / "CiHarness.class").exists():
+        if (folder / MAIN_CLASS_FILE).exists():
             return folder
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
             with (folder.parent / "lock").open("w") as lock:
+                import fcntl  # POSIX only: the judge imports on Windows too
+
                 fcntl.flock(lock, fcntl.LOCK_EX)
-                if (folder / "CiHarness.class").exists():
+                if (folder / MAIN_CLASS_FILE).exists():
                     return folder
                 build = Path(tempfile.mkdtemp(dir=folder.parent))
                 for name in HARNESS_FILES:
@@ -112,6 +128,10 @@ class Java:
                     log.warning("the Java harness does not compile: %s", done.stderr[-2000:])
                     shutil.rmtree(build, ignore_errors=True)
                     return None
+                for name in HARNESS_FILES:
+                    (build / name).unlink()
+                for path in (build, *build.rglob("*")):  # the sandbox may run as another user; it only reads
+                    os.chmod(path, 0o755 if path.is_dir() else 0o644)
                 with contextlib.suppress(OSError):
                     shutil.rmtree(folder)
                 os.replace(build, folder)
@@ -130,28 +150,29 @@ class Java:
         write_text(workdir / source, IMPORTS + job.code)
         classes = self.harness_classes(javac, cache_dir)
         if classes is not None:
-            for item in classes.iterdir():
-                if item.suffix == ".class":
-                    shutil.copyfile(item, workdir / item.name)
+            classpath = f"{classes}{os.pathsep}."
             sources: tuple[str, ...] = (source,)
-        else:
+        else:  # no cache: the harness is compiled with the solution (javac then refuses a duplicate class itself)
             for name in HARNESS_FILES:
                 shutil.copyfile(package_path("judge", "harness", "java", name), workdir / name)
+            classpath = "."
             sources = (*HARNESS_FILES, source)
         method = signature.function
         header = {"class": cls, "design": signature.is_design, "method": method, "arity": len(signature.params),
                   "constructor": [p.name for p in signature.constructor], "output_limit": job.output_limit}
-        write_jsonl_payload(workdir, header, positional_tests(job))
-        expose = exposed_prefixes(javac, java)
-        compile_step = Step(argv=(javac, "-encoding", "UTF-8", "-nowarn", "-cp", ".", "-d", ".",
+        write_jsonl_payload(workdir, header, [])
+        expose = exposed_prefixes(javac, java) + ((classes,) if classes is not None else ())
+        compile_step = Step(argv=(javac, "-encoding", "UTF-8", "-nowarn", "-cp", classpath, "-d", ".",
                                   *(f"-J{flag}" for flag in JVM_FLAGS), "-J-Xmx512m", *sources),
                             expose=expose, path_dirs=(os.path.dirname(javac),), limits=COMPILE_LIMITS)
         # The JVM reserves far more address space than it uses: memory is bounded by -Xmx (plus the sandbox's
         # resident-memory watch) instead of RLIMIT_AS. -Xss gives the main thread deep recursion
         # (about a million frames) while an endless one still ends in StackOverflowError.
         run = Step(argv=(java, f"-Xmx{job.memory_mb}m", "-Xss64m", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                         "-Xshare:auto", "-XX:ActiveProcessorCount=2", "-XX:TieredStopAtLevel=1", "-cp", ".",
-                         "CiHarness", PAYLOAD, RESULT_FD), expose=expose)
+                         "-Xshare:auto", "-XX:ActiveProcessorCount=2", "-XX:TieredStopAtLevel=1", "-cp", classpath,
+                         MAIN_CLASS, PAYLOAD, RESULT_FD), expose=expose)
         return Program(run=run, compile=compile_step,
                        profile=Profile(startup_s=15.0, overhead_mb=256, address_space=False, processes=128,
-                                       open_files=256))
+                                       open_files=256),
+                       tests=test_lines(positional_tests(job)), ready=True,
+                       vet=_refuse_provided if classes is not None else None)

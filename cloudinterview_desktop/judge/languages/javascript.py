@@ -14,6 +14,7 @@ from cloudinterview_desktop.judge.languages.base import (
     Step,
     copy_harness,
     positional_tests,
+    test_lines,
     write_jsonl_payload,
     write_text,
 )
@@ -22,6 +23,7 @@ from cloudinterview_desktop.judge.toolchains import exposed_prefixes, missing, v
 from cloudinterview_desktop.judge.typemap import js_type
 
 HARNESS = "javascript_harness.js"
+DATASTRUCTURES = "datastructures.js"  # LeetCode's @datastructures-js packages, vendored from npm
 SOURCE = "solution.js"
 NODE_CLASSES = """/**
  * Provided by the judge:
@@ -81,13 +83,15 @@ class JavaScript:
         node = self._node()
         assert node is not None and job.problem.signature is not None
         copy_harness(workdir, HARNESS)
+        copy_harness(workdir, DATASTRUCTURES)
         write_text(workdir / SOURCE, job.code)
         header = {"source": SOURCE, "signature": signature_to_raw(job.problem.signature),
                   "output_limit": job.output_limit}
-        write_jsonl_payload(workdir, header, positional_tests(job))
+        write_jsonl_payload(workdir, header, [])
         # V8 reserves far more address space than it uses, so memory is bounded by its heap limit (and the
         # sandbox's resident-memory watch) instead of RLIMIT_AS; the stack flag matches the 256 MiB RLIMIT_STACK.
         argv = (node, f"--max-old-space-size={job.memory_mb}", "--stack-size=65500", HARNESS, PAYLOAD, RESULT_FD)
         return Program(run=Step(argv=argv, expose=exposed_prefixes(node)),
                        profile=Profile(startup_s=10.0, overhead_mb=160, address_space=False, processes=64,
-                                       open_files=128))
+                                       open_files=128),
+                       tests=test_lines(positional_tests(job)), ready=True)

@@ -15,6 +15,7 @@ from cloudinterview_desktop.judge.toolchains import install_prefix
 from cloudinterview_desktop.judge.typemap import python_type
 
 HARNESS = "python_harness.py"
+SORTEDCONTAINERS = "sortedcontainers-2.4.0-py2.py3-none-any.whl"  # the harness imports it when the code names it
 PAYLOAD = "payload.json"
 FROZEN_FLAG = "--run-python-harness"
 NODE_CLASSES = '''# Provided by the judge:
@@ -99,8 +100,7 @@ class Python:
     def prepare(self, job: Job, workdir: Path, cache_dir: Path) -> Program:
         problem = job.problem
         payload: dict[str, object] = {
-            "code": job.code, "tests": [{"input": inp} for inp in job.inputs],
-            "time_limit_ms": job.time_limit_ms, "output_limit": job.output_limit,
+            "code": job.code, "stream": True, "time_limit_ms": job.time_limit_ms, "output_limit": job.output_limit,
         }
         if problem.python_only:
             payload.update(entry_point=problem.entry_point, check=problem.check_code, prompt=problem.prompt_code,
@@ -109,8 +109,11 @@ class Python:
             assert problem.signature is not None
             payload["signature"] = signature_to_raw(problem.signature)
         copy_harness(workdir, HARNESS)
+        if "sortedcontainers" in job.code or "Sorted" in job.code:
+            copy_harness(workdir, SORTEDCONTAINERS)
         (workdir / PAYLOAD).write_text(json.dumps(payload, separators=(",", ":")), encoding="utf-8")
         run = Step(argv=(*interpreter_command(), HARNESS, PAYLOAD, RESULT_FD), expose=interpreter_paths())
         # A frozen app's bootloader and bundled runtime take more address space than a bare interpreter.
         overhead = 192 if getattr(sys, "frozen", False) else 64
-        return Program(run=run, profile=Profile(startup_s=10.0, overhead_mb=overhead))
+        tests = tuple(json.dumps({"input": inp}, separators=(",", ":")).encode() + b"\n" for inp in job.inputs)
+        return Program(run=run, profile=Profile(startup_s=10.0, overhead_mb=overhead), tests=tests, ready=True)

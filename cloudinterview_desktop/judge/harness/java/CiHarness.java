@@ -1,8 +1,13 @@
-// Runs a candidate's Java solution against test inputs inside the sandbox: java CiHarness PAYLOAD RESULT_FD
-// PAYLOAD is JSON lines: a header (class, method names and types from the signature), then one array of arguments
-// per test (for a design class: [operations, arguments]). Arguments are converted to the types the solution itself
-// declares (int[] or List<Integer>, long or int, ...), found by reflection; return values of any of those shapes
-// are written back as JSON. Each result is one JSON line on RESULT_FD, in the same shape as the Python harness's.
+// Runs a candidate's Java solution against test inputs inside the sandbox: java ci.judge.CiHarness PAYLOAD RESULT_FD
+// PAYLOAD is the header (class, method names and types from the signature). The tests come on stdin, one array of
+// arguments per line (for a design class: [operations, arguments]), the next only after this test's record went out.
+// Arguments are converted to the types the solution itself declares (int[] or List<Integer>, long or int, ...),
+// found by reflection; return values of any of those shapes are written back as JSON. Each result is one JSON line
+// on RESULT_FD, in the same shape as the Python harness's; {"event": "ready"} comes before the solution is loaded.
+// The harness lives in its own package, on a read-only classpath: the solution (in the unnamed package) cannot
+// name it, and reaches none of its fields. LeetCode's ListNode and TreeNode are the solution's, reached here by
+// reflection.
+package ci.judge;
 
 import java.io.*;
 import java.lang.reflect.*;
@@ -164,8 +169,8 @@ public final class CiHarness {
             if (!(v instanceof String) || ((String) v).length() != 1) throw new BadInput("expected a one-character string");
             return ((String) v).charAt(0);
         }
-        if (raw == ListNode.class) return buildList(v);
-        if (raw == TreeNode.class) return buildTree(v);
+        if (raw == Nodes.LIST) return buildList(v);
+        if (raw == Nodes.TREE) return buildTree(v);
         if (v == null) return null;
         if (raw.isArray()) {
             if (raw == char[].class && v instanceof String) return ((String) v).toCharArray();
@@ -201,28 +206,85 @@ public final class CiHarness {
         return Object.class;
     }
 
-    static ListNode buildList(Object v) {
+    // LeetCode's node classes, in the solution's package: their constructors and fields, found once.
+    static final class Nodes {
+        static Class<?> LIST, TREE;
+        static Constructor<?> listNew, treeNew;
+        static Field listVal, listNext, treeVal, treeLeft, treeRight;
+
+        static void load() {
+            try {
+                LIST = Class.forName("ListNode");
+                TREE = Class.forName("TreeNode");
+                listNew = LIST.getDeclaredConstructor(int.class);
+                treeNew = TREE.getDeclaredConstructor(int.class);
+                listVal = LIST.getDeclaredField("val");
+                listNext = LIST.getDeclaredField("next");
+                treeVal = TREE.getDeclaredField("val");
+                treeLeft = TREE.getDeclaredField("left");
+                treeRight = TREE.getDeclaredField("right");
+                for (AccessibleObject o : new AccessibleObject[] {listNew, treeNew, listVal, listNext, treeVal, treeLeft, treeRight})
+                    o.setAccessible(true);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the judge's ListNode/TreeNode are missing: " + e);
+            }
+        }
+
+        static Object make(Constructor<?> ctor, Object value) {
+            try {
+                return ctor.newInstance((int) integral(value));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Object get(Field field, Object node) {
+            try {
+                return field.get(node);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static void set(Field field, Object node, Object value) {
+            try {
+                field.set(node, value);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static Object buildList(Object v) {
         if (v == null) return null;
         List<?> items = asList(v);
-        ListNode head = null;
-        for (int i = items.size() - 1; i >= 0; i--) head = new ListNode((int) integral(items.get(i)), head);
+        Object head = null;
+        for (int i = items.size() - 1; i >= 0; i--) {
+            Object node = Nodes.make(Nodes.listNew, items.get(i));
+            Nodes.set(Nodes.listNext, node, head);
+            head = node;
+        }
         return head;
     }
 
-    static TreeNode buildTree(Object v) {
+    static Object buildTree(Object v) {
         if (v == null) return null;
         List<?> items = asList(v);
         if (items.isEmpty() || items.get(0) == null) return null;
-        TreeNode root = new TreeNode((int) integral(items.get(0)));
-        ArrayDeque<TreeNode> queue = new ArrayDeque<>();
+        Object root = Nodes.make(Nodes.treeNew, items.get(0));
+        ArrayDeque<Object> queue = new ArrayDeque<>();
         queue.add(root);
         int i = 1;
         while (!queue.isEmpty() && i < items.size()) {
-            TreeNode node = queue.poll();
-            if (i < items.size() && items.get(i) != null) queue.add(node.left = new TreeNode((int) integral(items.get(i))));
-            i++;
-            if (i < items.size() && items.get(i) != null) queue.add(node.right = new TreeNode((int) integral(items.get(i))));
-            i++;
+            Object node = queue.poll();
+            for (Field side : new Field[] {Nodes.treeLeft, Nodes.treeRight}) {
+                if (i < items.size() && items.get(i) != null) {
+                    Object child = Nodes.make(Nodes.treeNew, items.get(i));
+                    Nodes.set(side, node, child);
+                    queue.add(child);
+                }
+                i++;
+            }
         }
         return root;
     }
@@ -230,7 +292,7 @@ public final class CiHarness {
     // ---- return values -> JSON ----------------------------------------------------------------------------
     static void toJson(StringBuilder out, Object v, Class<?> declared) {
         if (v == null) {
-            out.append(declared == ListNode.class || declared == TreeNode.class ? "[]" : "null");
+            out.append(declared == Nodes.LIST || declared == Nodes.TREE ? "[]" : "null");
         } else if (v instanceof Boolean) {
             out.append(v);
         } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
@@ -245,30 +307,30 @@ public final class CiHarness {
             quote(out, v.toString());
         } else if (v instanceof String) {
             quote(out, (String) v);
-        } else if (v instanceof ListNode) {
+        } else if (Nodes.LIST.isInstance(v)) {
             out.append('[');
             int n = 0;
-            for (ListNode node = (ListNode) v; node != null; node = node.next) {
+            for (Object node = v; node != null; node = Nodes.get(Nodes.listNext, node)) {
                 if (n++ > 0) out.append(',');
-                out.append(node.val);
+                out.append(Nodes.get(Nodes.listVal, node));
                 if (n > 10_000_000) throw new WrongType("the returned linked list has a cycle");
             }
             out.append(']');
-        } else if (v instanceof TreeNode) {
-            List<TreeNode> order = new ArrayList<>();
-            order.add((TreeNode) v);
+        } else if (Nodes.TREE.isInstance(v)) {
+            List<Object> order = new ArrayList<>();
+            order.add(v);
             for (int i = 0; i < order.size(); i++) {
-                TreeNode node = order.get(i);
+                Object node = order.get(i);
                 if (node == null) continue;
-                order.add(node.left);
-                order.add(node.right);
+                order.add(Nodes.get(Nodes.treeLeft, node));
+                order.add(Nodes.get(Nodes.treeRight, node));
                 if (order.size() > 20_000_000) throw new WrongType("the returned tree has a cycle");
             }
             while (!order.isEmpty() && order.get(order.size() - 1) == null) order.remove(order.size() - 1);
             out.append('[');
             for (int i = 0; i < order.size(); i++) {
                 if (i > 0) out.append(',');
-                out.append(order.get(i) == null ? "null" : String.valueOf(order.get(i).val));
+                out.append(order.get(i) == null ? "null" : String.valueOf(Nodes.get(Nodes.treeVal, order.get(i))));
             }
             out.append(']');
         } else if (v.getClass().isArray()) {
@@ -352,7 +414,7 @@ public final class CiHarness {
         int shown = 0;
         for (StackTraceElement frame : e.getStackTrace()) {
             String cls = frame.getClassName();
-            if (cls.startsWith("CiHarness") || cls.startsWith("java.") || cls.startsWith("jdk.")
+            if (cls.startsWith("ci.judge.") || cls.startsWith("java.") || cls.startsWith("jdk.")
                     || cls.startsWith("sun.")) continue;
             out.append("\n    at ").append(frame);
             if (++shown >= 12) { out.append("\n    ..."); break; }
@@ -421,11 +483,18 @@ public final class CiHarness {
 
     public static void main(String[] argv) throws Exception {
         results = new PrintStream(new FileOutputStream("/dev/fd/" + argv[1]), false, StandardCharsets.UTF_8);
+        results.println("{\"event\":\"ready\"}");
+        results.flush();
         Path payload = Paths.get(argv[0]);
         List<String> lines = Files.readAllLines(payload, StandardCharsets.UTF_8);
-        Files.delete(payload);  // the inputs are no business of the solution
+        Files.delete(payload);
         @SuppressWarnings("unchecked")
         Map<String, Object> header = (Map<String, Object>) new Parser(lines.get(0)).parse();
+        // The tests' pipe is the harness's; the solution's System.in reads nothing.
+        BufferedReader tests = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in),
+                StandardCharsets.UTF_8));
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        Nodes.load();
         outputLimit = (Long) header.get("output_limit");
         PrintStream realOut = System.out;
         System.setOut(new PrintStream(outOut, true, StandardCharsets.UTF_8));
@@ -457,9 +526,10 @@ public final class CiHarness {
                 return;
             }
         }
-        for (int index = 0; index + 1 < lines.size(); index++) {
-            String line = lines.get(index + 1);
+        int index = -1;
+        for (String line = tests.readLine(); line != null; line = tests.readLine()) {
             if (line.isEmpty()) continue;
+            index++;
             current = index;
             outOut.reset();
             outErr.reset();
