@@ -754,7 +754,12 @@ class ReferenceValidator:
     def _run_batch(self, tasks: list[_Task], on_report: Callable[[int, JudgeReport], None],
                    cancel: threading.Event) -> None:
         from cloudinterview_desktop.judge.languages.base import copy_harness
-        from cloudinterview_desktop.judge.languages.python import HARNESS, interpreter_command, interpreter_paths
+        from cloudinterview_desktop.judge.languages.python import (
+            HARNESS,
+            SORTEDCONTAINERS,
+            interpreter_command,
+            interpreter_paths,
+        )
         from cloudinterview_desktop.judge.sandbox import RESULT_FD, MiB, RunSpec, SandboxLimits
 
         assert self.judge is not None
@@ -769,6 +774,8 @@ class ReferenceValidator:
             with sandbox.workdir() as workdir:
                 copy_harness(workdir, HARNESS)
                 copy_harness(workdir, BATCH_HARNESS)
+                if any("Sorted" in t.payload for t in tasks):  # LeetCode's sortedcontainers, as single runs get it
+                    copy_harness(workdir, SORTEDCONTAINERS)
                 (workdir / BATCH_PAYLOAD).write_text("".join(t.payload for t in tasks), encoding="utf-8")
                 spec = RunSpec(argv=(*interpreter_command(), BATCH_HARNESS, BATCH_PAYLOAD, RESULT_FD),
                                workdir=workdir, limits=limits, expose=interpreter_paths(), result_pipe=True)
