@@ -195,7 +195,9 @@ def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankIte
                           space=solution_raw.get("space", ""), brute_force=solution_raw.get("brute_force", "")),
         starter=dict(raw.get("starter", {})),
         job_types=tuple(raw.get("job_types", ("software", "frontend", "backend", "sre", "data_ml"))),
-        source=source, gap_follow_ups=dict(raw.get("gap_follow_ups", {})),
+        source=raw.get("source", source) if raw.get("entry_point") else source,
+        gap_follow_ups=dict(raw.get("gap_follow_ups", {})),
+        entry_point=raw.get("entry_point", ""), prompt_code=raw.get("prompt", ""), check_code=raw.get("check", ""),
     )
 
 

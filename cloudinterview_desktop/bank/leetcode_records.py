@@ -12,10 +12,13 @@ import ast
 import gzip
 import json
 import math
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+
+from cloudinterview_desktop.domain.problems import camel_case
 
 MAX_CHECK_CHARS = 5_000_000  # a test suite larger than this is not read (the biggest published ones are ~200 KB)
 NESTED = "nested"
@@ -243,3 +246,68 @@ def iter_lines(handle: IO[str]) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(handle, start=1):
         if line.strip():
             yield number, line
+
+
+# -- the Python signature in the judge's types, so JavaScript, C++ and Java can be judged too ---------------------
+
+_SCALAR_ANNOTATIONS = {"int": "int", "float": "float", "bool": "bool", "str": "str", "ListNode": "ListNode",
+                       "TreeNode": "TreeNode"}
+
+
+def _judge_type(annotation: ast.expr | None) -> str | None:
+    """`List[List[int]]` as `list[list[int]]`, `Optional[TreeNode]` as `TreeNode`; None when it does not map."""
+    if annotation is None:
+        return None
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):  # "TreeNode" written as a string
+        try:
+            annotation = ast.parse(annotation.value, mode="eval").body
+        except SyntaxError:
+            return None
+    if isinstance(annotation, ast.Name):
+        return _SCALAR_ANNOTATIONS.get(annotation.id)
+    if isinstance(annotation, ast.Subscript) and isinstance(annotation.value, ast.Name):
+        inner = _judge_type(annotation.slice)
+        if inner is None:
+            return None
+        if annotation.value.id in ("List", "list"):
+            return f"list[{inner}]"
+        if annotation.value.id == "Optional" and inner in ("ListNode", "TreeNode"):
+            return inner
+    return None
+
+
+def snake_case(name: str) -> str | None:
+    """`thirdMax` -> `third_max`, the bank's spelling of a function (the harnesses call it `thirdMax` again); None
+    when the round trip would not give the same name back."""
+    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", snake) or camel_case(snake) != name:
+        return None
+    return snake
+
+
+def judge_signature(starter: str, method: str) -> dict[str, Any] | None:
+    """{"function", "params", "returns"} for the entry point when every type maps, else None (Python only)."""
+    for source in (starter, starter.rstrip() + " pass\n"):
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name == method:
+                args = [*node.args.posonlyargs, *node.args.args]
+                if args and args[0].arg == "self":
+                    args = args[1:]
+                if node.args.vararg or node.args.kwarg or node.args.kwonlyargs:
+                    return None
+                types = [_judge_type(a.annotation) for a in args]
+                returns = _judge_type(node.returns)
+                if returns is None or any(t is None for t in types):
+                    return None
+                function = snake_case(method)
+                if function is None:
+                    return None
+                return {"function": function, "params": [{"name": a.arg, "type": t} for a, t in zip(args, types,
+                                                                                                   strict=True)],
+                        "returns": returns}
+        break
+    return None

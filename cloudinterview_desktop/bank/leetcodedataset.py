@@ -26,6 +26,7 @@ from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.bank.leetcode_records import (
     CheckCases,
     cases_from_check,
+    judge_signature,
     method_params,
     normalise,
     open_text,
@@ -472,6 +473,14 @@ def record_to_raw(record: Any) -> dict[str, Any]:
         raw["prompt"] = prompt
     if check.strip():
         raw["check"] = check
+    signature = judge_signature(starter, method) if entry_point.startswith("Solution().") else None
+    params_list = signature["params"] if signature else []
+    names = {str(p["name"]) for p in params_list} if isinstance(params_list, list) else set()
+    if signature and all(set(c["input"]) == names for c in cases):
+        # Typed: JavaScript, C++ and Java are judged through the signature, Python still through its entry point
+        # and the suite's check().
+        raw.pop("python_only")
+        raw.update(signature=signature, hints=[])
     return raw
 
 

@@ -144,7 +144,7 @@ class Judge:
                 refused = program.vet(workdir) if program.vet is not None else ""
                 if refused:
                     return self._compile_failure(ctx, compiled, refused)
-            checks = 1 if job.problem.python_only and job.problem.check_code else 0
+            checks = 1 if lang.name == "python" and job.problem.entry_point and job.problem.check_code else 0
             total = len(ctx.cases) + checks
             limit_ms = job.time_limit_ms
             per_test = per_test_allowance_s(limit_ms)

@@ -329,7 +329,8 @@ def _check_failure(record: dict[str, Any]) -> Verdict:
 
 def build_report(ctx: Context, collector: Collector, outcome: RunOutcome, memory_mb: int,
                  compile_output: str | None = None) -> JudgeReport:
-    total = len(ctx.cases) + (1 if ctx.problem.python_only and ctx.problem.check_code else 0)
+    checked = ctx.language == "python" and ctx.problem.entry_point and ctx.problem.check_code
+    total = len(ctx.cases) + (1 if checked else 0)
 
     def report(verdict: Verdict, tests: list[TestResult], message: str = "", first: int | None = None) -> JudgeReport:
         memory = max(outcome.max_rss_kb, int(collector.events.get("done", {}).get("max_rss_kb") or 0))

@@ -117,3 +117,36 @@ def test_cancelling_an_import_in_the_window_stores_nothing(core: Any, tmp_path: 
     with pytest.raises(Cancelled):
         core.bank_service.import_file(str(path), progress=progress, cancel=cancel)
     assert steps and core.bank.user.count() == before
+
+
+SOLUTIONS = {
+    "py": "class Solution:\n    def thirdMax(self, nums: List[int]) -> int:\n        top = sorted(set(nums))\n"
+          "        return top[-3] if len(top) >= 3 else top[-1]\n",
+    "js": "var thirdMax = function(nums) {\n    const top = [...new Set(nums)].sort((a, b) => a - b);\n"
+          "    return top.length >= 3 ? top[top.length - 3] : top[top.length - 1];\n};\n",
+    "cpp": "class Solution {\npublic:\n    int thirdMax(vector<int>& nums) {\n        set<int> s(nums.begin(), "
+           "nums.end());\n        vector<int> top(s.begin(), s.end());\n"
+           "        return top.size() >= 3 ? top[top.size() - 3] : top.back();\n    }\n};\n",
+    "java": "class Solution {\n    public int thirdMax(int[] nums) {\n        TreeSet<Integer> s = new TreeSet<>();\n"
+            "        for (int x : nums) s.add(x);\n        List<Integer> top = new ArrayList<>(s);\n"
+            "        return top.size() >= 3 ? top.get(top.size() - 3) : top.get(top.size() - 1);\n    }\n}\n",
+}
+
+
+def test_an_imported_problem_is_solved_in_all_four_languages(core: Any, tmp_path: Path) -> None:
+    from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset
+
+    path = _write(tmp_path / "one.jsonl", _records(("third-maximum-number",)))
+    assert import_leetcodedataset(core.bank, path, core.judge).added == 1
+    problem = core.bank.get("third-maximum-number")
+    assert not problem.python_only and problem.signature is not None and problem.entry_point
+    assert "thirdMax(vector<int>& nums)" in core.judge.starter_code(problem, "cpp")
+    assert "public int thirdMax(int[] nums)" in core.judge.starter_code(problem, "java")
+    assert "class Solution" in core.judge.starter_code(problem, "python")  # the dataset's own starter
+    for language, code in (("python", SOLUTIONS["py"]), ("javascript", SOLUTIONS["js"]), ("cpp", SOLUTIONS["cpp"]),
+                           ("java", SOLUTIONS["java"])):
+        report = core.judge.run(problem, code, language)
+        assert report.verdict.value == "accepted", (language, report.message)
+        assert report.passed == report.total >= 1
+    wrong = SOLUTIONS["java"].replace("top.size() - 3", "top.size() - 2")
+    assert core.judge.run(problem, wrong, "java").verdict.value == "wrong_answer"

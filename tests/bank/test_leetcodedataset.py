@@ -167,24 +167,34 @@ def test_statement_is_markdown_with_fenced_examples() -> None:
         "**Constraints:**\n\n- `1 <= a, b <= 10^4`\n- Answers fit in 32 bits.\n\n**Follow-up:** Can you do it in O(1)?")
 
 
-def test_a_record_becomes_a_python_only_bank_item() -> None:
+def test_a_record_becomes_a_typed_bank_item_judged_in_every_language() -> None:
     record = sample_records()[2]
     raw = record_to_raw(record)
     item = parse_item(raw, "leetcodedataset")  # the JSON Schema accepts it
-    assert isinstance(item, CodingProblem) and item.python_only and item.signature is None
+    assert isinstance(item, CodingProblem) and not item.python_only and item.signature is not None
+    assert (item.signature.function, [(p.name, str(p.type)) for p in item.signature.params]) == (
+        "drop_alternate_nodes", [("head", "ListNode")])
     assert (item.slug, item.title, item.difficulty.value) == ("drop-alternate-nodes", "Drop Alternate Nodes", "easy")
     assert item.topics == ("linked-lists",) and item.source == "leetcodedataset"
-    assert item.entry_point == "Solution().dropAlternateNodes"
+    assert item.entry_point == "Solution().dropAlternateNodes"  # Python is still judged through it and check()
     assert item.prompt_code == record["prompt"] and item.check_code == record["test"]
     assert item.solution is not None and item.solution.python == record["completion"]
     assert item.starter == {"python": record["starter_code"]}
-    assert len(item.examples) == 3 and len(item.tests) == len(record["input_output"]) - 3
+    assert len(item.examples) == 3 and len(item.tests) == 3  # the six asserts of the dataset's own suite
     assert item.examples[0].input == {"head": {"$list_node": [1, 2, 3, 4, 5]}} and item.examples[0].output == [1, 3, 5]
     assert item.examples[2].output is None  # list_node([]) is no list at all
     assert "```text\nInput: head = [1,2,3,4,5]" in item.statement
+    assert "public ListNode dropAlternateNodes(ListNode head)" in starter_code(item, "java")
+    assert starter_code(item, "python") == record["starter_code"]
+
+
+def test_a_record_whose_types_do_not_map_stays_python_only() -> None:
+    record = sample_records()[2]
+    record["starter_code"] = record["starter_code"].replace("head: Optional[ListNode]", "head: Dict[int, int]")
+    item = parse_item(record_to_raw(record), "leetcodedataset")
+    assert isinstance(item, CodingProblem) and item.python_only and item.signature is None
     with pytest.raises(UnsupportedLanguage, match="only be solved in Python"):
         starter_code(item, "java")
-    assert starter_code(item, "python") == record["starter_code"]
 
 
 def test_floats_are_compared_with_a_tolerance() -> None:
@@ -207,7 +217,7 @@ def test_imported_items_round_trip_through_the_catalog(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("change", "fragment"), [
     (lambda raw: raw.pop("entry_point"), "entry_point"),
-    (lambda raw: raw.update(signature={"function": "f", "params": [], "returns": "int"}), "signature"),
+    (lambda raw: raw.update(python_only=True), "python_only|signature"),  # typed and Python-only at once
     (lambda raw: raw.update(check="assert True"), "check"),
     (lambda raw: raw.update(entry_point="Solution.method()"), "entry_point"),
 ])
@@ -229,7 +239,7 @@ def test_importing_valid_records_adds_them(core: Any) -> None:
     assert result.added == 7 and list(result.slugs) == SLUGS and not result.skipped
     assert steps[-1] == (7, 7) and len(steps) == 7
     item = core.bank.get("trim-small-leaves")
-    assert isinstance(item, CodingProblem) and item.python_only and item.source == "leetcodedataset"
+    assert isinstance(item, CodingProblem) and item.signature is not None and item.source == "leetcodedataset"
     with pytest.raises(ProblemFormatError, match="line 1 \\(longest-calm-stretch\\): you already have"):
         import_leetcodedataset(core.bank, SAMPLE, core.judge)
 
@@ -254,8 +264,10 @@ def test_judging_imported_problems_through_the_cli(app_home: Path, tmp_path: Pat
     assert [t["actual"] for t in run["tests"][:3]] == [[1, 3, 5], [9], None]
     javascript = tmp_path / "solution.js"
     javascript.write_text("var digitFold = function(n) { return n; };\n")
-    refused = cli("judge", "digit-fold", str(javascript), home=app_home)
-    assert refused.returncode == 1 and "digit-fold can only be judged in Python" in refused.stderr
+    judged = cli_json("judge", "digit-fold", str(javascript), home=app_home)  # typed: judged in JavaScript too
+    assert judged["verdict"] == "wrong_answer" and judged["passed"] == 0
+    javascript.write_text("var digitFold = function(n) { return n === 0 ? 0 : 1 + (n - 1) % 9; };\n")
+    assert cli_json("judge", "digit-fold", str(javascript), home=app_home)["verdict"] == "accepted"
 
 
 def _broken(kind: str) -> list[Any]:

@@ -60,7 +60,7 @@ def _params(params: tuple[Param, ...]) -> str:
 
 
 def python_starter(problem: CodingProblem) -> str:
-    if problem.python_only:
+    if problem.entry_point:  # an imported problem: its own starter, or one from the entry point
         if problem.starter.get("python"):
             return problem.starter["python"]
         cls, _, method_name = problem.entry_point.partition("().")
@@ -102,7 +102,7 @@ class Python:
         payload: dict[str, object] = {
             "code": job.code, "stream": True, "time_limit_ms": job.time_limit_ms, "output_limit": job.output_limit,
         }
-        if problem.python_only:
+        if problem.entry_point:  # an imported problem: Python is judged through its entry point and check()
             payload.update(entry_point=problem.entry_point, check=problem.check_code, prompt=problem.prompt_code,
                            signature={})
         else:
