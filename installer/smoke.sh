@@ -5,7 +5,8 @@
 #                                   /opt/cloudinterview/cloudinterview checks an installed .deb
 #
 # Runs the build with a throwaway data folder and checks: --version; doctor --json (models inside the bundle,
-# WebEngine, judge); a correct and a wrong two-sum solution through the judge; a piped terminal interview; the
+# WebEngine, judge); a correct and a wrong two-sum solution through the judge; a piped terminal interview and its
+# report exported as PDF, Markdown and JSON; the licence files in the bundle; the
 # Monaco editor in Qt WebEngine; the main window opening offscreen and closing; speech out and back in (TTS, STT);
 # the embedded LLM answering. Needs no Python on the machine: JSON is checked by the build itself.
 # Prints one line per check and exits 1 if any failed.
@@ -73,12 +74,33 @@ if run judge-wrong 300 "$APP" judge two-sum "$WORK/two_sum_wrong.py" --json; the
 fi
 
 printf 'an answer\n.\n/end\n' >"$WORK/answers.txt"
+session=""
 if run interview 300 "$APP" interview --mode behavioral --questions 1 <"$WORK/answers.txt"; then
-  if grep -q "completed" "$WORK/interview.out"; then
+  session="$(sed -n 's/^session \([0-9a-f-]\{36\}\) completed$/\1/p' "$WORK/interview.out" | tail -n 1)"
+  if [ -n "$session" ]; then
     pass interview "$(last_line "$WORK/interview.out")"
   else
-    fail interview "no 'completed' line: $(last_line "$WORK/interview.out")"
+    fail interview "no 'session ID completed' line: $(last_line "$WORK/interview.out")"
   fi
+fi
+
+# The interview's feedback report in the three formats, each checked for its content by smoke_check.py.
+if [ -n "$session" ]; then
+  mkdir -p "$WORK/reports"
+  exported=1
+  for ext in pdf md json; do
+    run "report-$ext" 180 "$APP" report "$session" -o "$WORK/reports/report.$ext" || exported=0
+  done
+  if [ "$exported" -eq 1 ]; then check reports reports "$WORK/reports" "$session"; fi
+fi
+
+# The licences ship inside the bundle.
+internal="$(dirname "$APP")/_internal"
+if grep -q "^PySide6 " "$internal/THIRD_PARTY_NOTICES" 2>/dev/null && grep -q "^llama_cpp_python " \
+    "$internal/THIRD_PARTY_NOTICES" && grep -q "Apache License" "$internal/LICENSE" 2>/dev/null; then
+  pass notices "LICENSE and THIRD_PARTY_NOTICES ($(wc -l <"$internal/THIRD_PARTY_NOTICES") lines) in the bundle"
+else
+  fail notices "LICENSE or THIRD_PARTY_NOTICES missing or incomplete in $internal"
 fi
 
 if run monaco 180 "$APP" --run-python-harness "$HERE/smoke_webengine.py"; then

