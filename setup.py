@@ -1,5 +1,5 @@
 """Build hook: a wheel carries the app's shipped files (resources/ and the built-in problems.sqlite) inside the
-package, as cloudinterview_desktop/_shipped/, where cloudinterview_desktop/resources.py looks when it is installed.
+package, as cloudinterview_desktop/_shipped/ (with LICENSE and THIRD_PARTY_NOTICES), where cloudinterview_desktop/resources.py looks when it is installed.
 
 A source tree and an editable install read them from the repository root; a frozen app from sys._MEIPASS."""
 
@@ -29,6 +29,8 @@ class BuildWithShippedFiles(build_py):
         shutil.copytree(ROOT / "resources", target / "resources",
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         shutil.copy2(database, target / "problems.sqlite")
+        for name in ("LICENSE", "THIRD_PARTY_NOTICES"):  # shown by Help → About
+            shutil.copy2(ROOT / name, target / name)
 
 
 setup(cmdclass={"build_py": BuildWithShippedFiles})

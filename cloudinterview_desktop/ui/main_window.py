@@ -37,10 +37,11 @@ class MainWindow(QMainWindow):
 
     def __init__(self, engine: SessionEngine, settings: Settings, use_monaco: bool = True,
                  data_dir: str = "", input_devices: Callable[[], list[str]] = list, models_dir: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, logs_dir: str = "") -> None:
         super().__init__(parent)
         self._data_dir = data_dir
         self._models_dir = models_dir
+        self._logs_dir = logs_dir
         self._input_devices = input_devices
         self.setWindowTitle("CloudInterview")
         self.engine = engine
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         for action in (self.home_action, self.history_action, self.bank_action, self.settings_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
+        self.about_action = self.menuBar().addMenu("&Help").addAction("About CloudInterview")
 
     def _connect_callbacks(self) -> None:
         self.engine.finished.connect(self._on_finished)
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.history_action.triggered.connect(self.show_history)
         self.settings_action.triggered.connect(self.open_settings)
         self.bank_action.triggered.connect(self.open_bank)
+        self.about_action.triggered.connect(self.open_about)
         self.history.home_requested.connect(self.go_home)
         self.history.open_requested.connect(lambda sid: self._call("get", session_id=sid))
         self.history.delete_requested.connect(self._confirm_delete)
@@ -206,6 +209,14 @@ class MainWindow(QMainWindow):
         from cloudinterview_desktop.ui.model_manager_dialog import ModelManagerDialog
 
         ModelManagerDialog(ModelManager(Path(self._models_dir)), self.settings, self).exec()
+
+    def open_about(self) -> None:
+        from pathlib import Path
+
+        from cloudinterview_desktop.ui.about_dialog import AboutDialog, about_info
+
+        info = about_info(self.settings, Path(self._data_dir), Path(self._logs_dir), Path(self._models_dir))
+        AboutDialog(info, self).exec()
 
     def apply_preferences(self) -> None:
         app = QApplication.instance()
