@@ -1,9 +1,9 @@
 """What a plain `pip install .` gives: every import declared, the shipped files inside the wheel, and the app's
 main jobs working with nothing but the runtime dependencies (no dev tools, no extras) on the path.
 
-The wheel is built by pip from this tree (build isolation: setuptools comes from PyPI or pip's cache). It is then
-installed next to links to the installed files of exactly the runtime dependencies' closure, and a Python started
-with -I -S (no site-packages) imports every module and runs the command line from there."""
+The wheel is built by pip from a clean copy of this tree (build isolation: setuptools comes from PyPI or pip's
+cache). It is then installed next to links to the installed files of exactly the runtime dependencies' closure, and
+a Python started with -I -S (no site-packages) imports every module and runs the command line from there."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import ast
 import importlib.util
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -121,7 +122,12 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not _pypi_reachable() and not _setuptools_cached():
         pytest.skip("building the wheel needs setuptools>=77 from PyPI or pip's cache: neither is available")
     out = tmp_path_factory.mktemp("wheel")
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
+    # From a clean copy: setuptools builds in the source folder, and a stale build/lib would leak into the wheel.
+    source = tmp_path_factory.mktemp("source") / "tree"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis", "tests", "bench",
+        "docs", ".home"))
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(source)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     (built,) = out.glob("cloudinterview_desktop-*.whl")
