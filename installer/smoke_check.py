@@ -3,6 +3,7 @@
 Run through the build itself, so the machine under test needs no Python of its own:
     APP --run-python-harness installer/smoke_check.py doctor|judge-accepted|judge-rejected FILE
     APP --run-python-harness installer/smoke_check.py reports FOLDER SESSION_ID
+    APP --run-python-harness installer/smoke_check.py highlight -
 Prints one line: "ok: ..." (exit 0) or "FAIL: ..." (exit 1).
 """
 
@@ -45,8 +46,24 @@ def check_reports(folder: Path, session: str) -> list[str]:
     return problems
 
 
+def check_highlight() -> tuple[list[str], str]:
+    """Code in PDF reports is coloured by pygments, whose lexers load by name at run time."""
+    from cloudinterview_desktop.report.pdf_code import highlighted_lines
+
+    samples = {"python": "def f(x):\n    return x  # note\n", "javascript": "const f = (x) => x; // note\n",
+               "cpp": "int f(int x) { return x; } // note\n", "java": "class A { int f(int x) { return x; } }\n"}
+    counts = {lang: len({colour for line in highlighted_lines(code, lang) for _text, colour in line})
+              for lang, code in samples.items()}
+    problems = [f"{lang} code has {n} colour(s)" for lang, n in counts.items() if n < 3]
+    return problems, "code colours in PDF reports: " + ", ".join(f"{lang} {n}" for lang, n in counts.items())
+
+
 def main(argv: list[str]) -> int:
     kind, path = argv[0], Path(argv[1])
+    if kind == "highlight":
+        problems, summary = check_highlight()
+        print(("FAIL: " + "; ".join(problems)) if problems else "ok: " + summary)
+        return 1 if problems else 0
     if kind == "reports":
         problems = check_reports(path, argv[2])
         sizes = ", ".join(f"{p.suffix[1:]} {p.stat().st_size // 1024} KB" for p in sorted(path.glob("report.*")))

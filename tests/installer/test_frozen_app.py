@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.judge.test_languages import CORRECT
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = Path(os.environ.get("CLOUDINTERVIEW_FROZEN_APP", ROOT / "dist" / "cloudinterview" / "cloudinterview"))
@@ -93,6 +96,19 @@ def test_judge_runs_python_in_the_frozen_app(env: dict[str, str], tmp_path: Path
         assert report["passed"] == report["total"]
 
 
+@pytest.mark.parametrize(("language", "extension", "tool"),
+                         [("javascript", "js", "node"), ("cpp", "cpp", "g++"), ("java", "java", "javac")])
+def test_judge_runs_the_other_languages_in_the_frozen_app(env: dict[str, str], tmp_path: Path, language: str,
+                                                          extension: str, tool: str) -> None:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed")
+    solution = tmp_path / f"two_sum.{extension}"
+    solution.write_text(CORRECT[language]["two-sum"], encoding="utf-8")
+    report = run_json(env, "judge", "two-sum", str(solution), "--json")
+    assert report["verdict"] == "accepted", report
+    assert report["language"] == language and report["passed"] == report["total"] > 0
+
+
 def test_piped_terminal_interview(env: dict[str, str]) -> None:
     done = run_app(env, "interview", "--mode", "behavioral", "--questions", "1", stdin="an answer\n.\n/end\n")
     assert "Question 1 of 1" in done.stdout
@@ -110,6 +126,11 @@ def test_reports_export_as_pdf_markdown_and_json(env: dict[str, str], tmp_path: 
     assert f"(session {session})".encode() in pdf
     assert session in (tmp_path / "report.md").read_text(encoding="utf-8")
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["session"]["sessionId"] == session
+
+
+def test_code_in_pdf_reports_is_coloured_in_the_frozen_app(env: dict[str, str]) -> None:
+    done = run_app(env, "--run-python-harness", str(INSTALLER / "smoke_check.py"), "highlight", "-")
+    assert done.stdout.startswith("ok: code colours in PDF reports: python ")
 
 
 def test_licences_ship_in_the_bundle() -> None:
