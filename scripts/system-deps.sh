@@ -11,6 +11,10 @@ PACKAGES=(
   python3-venv
   # audio capture (sounddevice loads PortAudio at run time) and Qt Multimedia
   libportaudio2 libpulse0
+  # what the Qt and Qt WebEngine libraries in the PySide6 wheels link to (a minimal Debian 13 lacks GLib)
+  "libglib2.0-0t64|libglib2.0-0" libgbm1 libxkbfile1 libx11-xcb1 libxcb-glx0 libxkbcommon0 libxcb-xfixes0
+  libxcb-shm0 libxcb-sync1 libxcb-render0 libxcb-util1 libxrender1 libxext6 libxfixes3 libfreetype6 libdrm2
+  libwayland-client0 libxcb-dri3-0 libnspr4
   # Qt's xcb platform and a virtual screen for GUI tests and screenshots
   xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxcb-cursor0
   libxcb-shape0 libxcb-randr0 libxkbcommon-x11-0 libegl1 libgl1 libnss3 libxcomposite1 libxdamage1 libxrandr2
