@@ -112,15 +112,9 @@ def _pypi_reachable() -> bool:
         return False
 
 
-def _setuptools_cached() -> bool:
-    cache = subprocess.run([sys.executable, "-m", "pip", "cache", "dir"], capture_output=True, text=True).stdout
-    return bool(cache.strip()) and any(Path(cache.strip()).rglob("setuptools-*.whl"))
-
-
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not _pypi_reachable() and not _setuptools_cached():
-        pytest.skip("building the wheel needs setuptools>=77 from PyPI or pip's cache: neither is available")
+    online = _pypi_reachable()
     out = tmp_path_factory.mktemp("wheel")
     # From a clean copy: setuptools builds in the source folder, and a stale build/lib would leak into the wheel.
     source = tmp_path_factory.mktemp("source") / "tree"
@@ -129,6 +123,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "docs", ".home"))
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(source)],
                           capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 and not online and "setuptools" in done.stderr:
+        pytest.skip("building the wheel needs setuptools>=77 from PyPI or pip's cache: neither is available")
     assert done.returncode == 0, done.stderr[-3000:]
     (built,) = out.glob("cloudinterview_desktop-*.whl")
     return built
