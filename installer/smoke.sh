@@ -5,7 +5,9 @@
 #                                   /opt/cloudinterview/cloudinterview checks an installed .deb
 #
 # Runs the build with a throwaway data folder and checks: --version; doctor --json (models inside the bundle,
-# WebEngine, judge); a correct and a wrong two-sum solution through the judge; a piped terminal interview; the
+# WebEngine, judge); a correct and a wrong two-sum solution through the judge, and a correct one in JavaScript,
+# C++ and Java where node, g++ and javac are installed; a piped terminal interview and its
+# report exported as PDF, Markdown and JSON; the licence files in the bundle; the
 # Monaco editor in Qt WebEngine; the main window opening offscreen and closing; speech out and back in (TTS, STT);
 # the embedded LLM answering. Needs no Python on the machine: JSON is checked by the build itself.
 # Prints one line per check and exits 1 if any failed.
@@ -39,9 +41,9 @@ run() {
   fail "$name" "exit $status from: ${*##*/} -- $(tail -n 3 "$WORK/$name.err" | tr '\n' ' ' | cut -c1-300)"
   return 1
 }
-check() {  # check NAME KIND FILE : JSON checks done by installer/smoke_check.py inside the build
-  local name="$1"
-  if "$APP" --run-python-harness "$HERE/smoke_check.py" "$2" "$3" >"$WORK/$name.check" 2>&1; then
+check() {  # check NAME KIND FILE [ARG] : checks done by installer/smoke_check.py inside the build
+  local name="$1"; shift
+  if "$APP" --run-python-harness "$HERE/smoke_check.py" "$@" >"$WORK/$name.check" 2>&1; then
     pass "$name" "$(last_line "$WORK/$name.check" | sed 's/^ok: //')"
   else
     fail "$name" "$(last_line "$WORK/$name.check")"
@@ -72,13 +74,83 @@ if run judge-wrong 300 "$APP" judge two-sum "$WORK/two_sum_wrong.py" --json; the
   check judge-wrong judge-rejected "$WORK/judge-wrong.out"
 fi
 
+# The judge's other languages, each where its toolchain is installed (docs/judge.md): the same problem, accepted.
+cat >"$WORK/two_sum.js" <<'EOF'
+var twoSum = function(nums, target) {
+  const seen = new Map();
+  for (let i = 0; i < nums.length; i++) {
+    if (seen.has(target - nums[i])) return [seen.get(target - nums[i]), i];
+    seen.set(nums[i], i);
+  }
+};
+EOF
+cat >"$WORK/two_sum.cpp" <<'EOF'
+class Solution {
+public:
+    vector<int> twoSum(vector<int>& nums, int target) {
+        unordered_map<int, int> seen;
+        for (int i = 0; i < (int)nums.size(); ++i) {
+            auto it = seen.find(target - nums[i]);
+            if (it != seen.end()) return {it->second, i};
+            seen[nums[i]] = i;
+        }
+        return {};
+    }
+};
+EOF
+cat >"$WORK/two_sum.java" <<'EOF'
+class Solution {
+    public int[] twoSum(int[] nums, int target) {
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (int i = 0; i < nums.length; i++) {
+            Integer j = seen.get(target - nums[i]);
+            if (j != null) return new int[] {j, i};
+            seen.put(nums[i], i);
+        }
+        return new int[0];
+    }
+}
+EOF
+for lang in js:node cpp:g++ java:javac; do
+  ext="${lang%%:*}" tool="${lang##*:}"
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    printf 'SKIP  %-12s %s\n' "judge-$ext" "$tool is not installed"
+    continue
+  fi
+  if run "judge-$ext" 300 "$APP" judge two-sum "$WORK/two_sum.$ext" --json; then
+    check "judge-$ext" judge-accepted "$WORK/judge-$ext.out"
+  fi
+done
+
 printf 'an answer\n.\n/end\n' >"$WORK/answers.txt"
+session=""
 if run interview 300 "$APP" interview --mode behavioral --questions 1 <"$WORK/answers.txt"; then
-  if grep -q "completed" "$WORK/interview.out"; then
+  session="$(sed -n 's/^session \([0-9a-f-]\{36\}\) completed$/\1/p' "$WORK/interview.out" | tail -n 1)"
+  if [ -n "$session" ]; then
     pass interview "$(last_line "$WORK/interview.out")"
   else
-    fail interview "no 'completed' line: $(last_line "$WORK/interview.out")"
+    fail interview "no 'session ID completed' line: $(last_line "$WORK/interview.out")"
   fi
+fi
+
+# The interview's feedback report in the three formats, each checked for its content by smoke_check.py.
+if [ -n "$session" ]; then
+  mkdir -p "$WORK/reports"
+  exported=1
+  for ext in pdf md json; do
+    run "report-$ext" 180 "$APP" report "$session" -o "$WORK/reports/report.$ext" || exported=0
+  done
+  if [ "$exported" -eq 1 ]; then check reports reports "$WORK/reports" "$session"; fi
+fi
+check highlight highlight -
+
+# The licences ship inside the bundle.
+internal="$(dirname "$APP")/_internal"
+if grep -q "^PySide6 " "$internal/THIRD_PARTY_NOTICES" 2>/dev/null && grep -q "^llama_cpp_python " \
+    "$internal/THIRD_PARTY_NOTICES" && grep -q "Apache License" "$internal/LICENSE" 2>/dev/null; then
+  pass notices "LICENSE and THIRD_PARTY_NOTICES ($(wc -l <"$internal/THIRD_PARTY_NOTICES") lines) in the bundle"
+else
+  fail notices "LICENSE or THIRD_PARTY_NOTICES missing or incomplete in $internal"
 fi
 
 if run monaco 180 "$APP" --run-python-harness "$HERE/smoke_webengine.py"; then

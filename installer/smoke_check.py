@@ -2,6 +2,8 @@
 
 Run through the build itself, so the machine under test needs no Python of its own:
     APP --run-python-harness installer/smoke_check.py doctor|judge-accepted|judge-rejected FILE
+    APP --run-python-harness installer/smoke_check.py reports FOLDER SESSION_ID
+    APP --run-python-harness installer/smoke_check.py highlight -
 Prints one line: "ok: ..." (exit 0) or "FAIL: ..." (exit 1).
 """
 
@@ -27,8 +29,47 @@ def check_doctor(report: dict[str, Any], app_dir: Path) -> list[str]:
     return problems
 
 
+def check_reports(folder: Path, session: str) -> list[str]:
+    """report.pdf, report.md and report.json of one session, each with that session's content."""
+    problems = []
+    pdf = (folder / "report.pdf").read_bytes()
+    if not pdf.startswith(b"%PDF-") or not pdf.rstrip().endswith(b"%%EOF"):
+        problems.append(f"report.pdf is not a PDF (starts {pdf[:8]!r})")
+    elif f"(session {session})".encode() not in pdf:
+        problems.append("report.pdf does not name the session")
+    markdown = (folder / "report.md").read_text(encoding="utf-8")
+    if not markdown.startswith("# ") or session not in markdown:
+        problems.append("report.md lacks the title or the session id")
+    exported = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    if exported.get("session", {}).get("sessionId") != session:
+        problems.append(f"report.json is about session {exported.get('session', {}).get('sessionId')}")
+    return problems
+
+
+def check_highlight() -> tuple[list[str], str]:
+    """Code in PDF reports is coloured by pygments, whose lexers load by name at run time."""
+    from cloudinterview_desktop.report.pdf_code import highlighted_lines
+
+    samples = {"python": "def f(x):\n    return x  # note\n", "javascript": "const f = (x) => x; // note\n",
+               "cpp": "int f(int x) { return x; } // note\n", "java": "class A { int f(int x) { return x; } }\n"}
+    counts = {lang: len({colour for line in highlighted_lines(code, lang) for _text, colour in line})
+              for lang, code in samples.items()}
+    problems = [f"{lang} code has {n} colour(s)" for lang, n in counts.items() if n < 3]
+    return problems, "code colours in PDF reports: " + ", ".join(f"{lang} {n}" for lang, n in counts.items())
+
+
 def main(argv: list[str]) -> int:
     kind, path = argv[0], Path(argv[1])
+    if kind == "highlight":
+        problems, summary = check_highlight()
+        print(("FAIL: " + "; ".join(problems)) if problems else "ok: " + summary)
+        return 1 if problems else 0
+    if kind == "reports":
+        problems = check_reports(path, argv[2])
+        sizes = ", ".join(f"{p.suffix[1:]} {p.stat().st_size // 1024} KB" for p in sorted(path.glob("report.*")))
+        summary = f"PDF, Markdown and JSON reports of session {argv[2][:8]} ({sizes})"
+        print(("FAIL: " + "; ".join(problems)) if problems else "ok: " + summary)
+        return 1 if problems else 0
     data = json.loads(path.read_text(encoding="utf-8"))
     if kind == "doctor":
         problems = check_doctor(data, Path(sys.executable).resolve().parent)

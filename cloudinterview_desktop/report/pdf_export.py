@@ -8,6 +8,7 @@ OpenType CFF fonts) is covered by pdf_bidi and the TrueType fallbacks in pdf_fon
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -28,6 +29,8 @@ from cloudinterview_desktop.report.pdf_fonts import FontSet, load_fonts
 from cloudinterview_desktop.report.pdf_markdown import markdown_flowables
 from cloudinterview_desktop.report.pdf_text import markup, paragraphs
 from cloudinterview_desktop.report.text import clip
+
+log = logging.getLogger(__name__)
 
 TEXT_LIMIT = 20_000  # characters of one answer or message in the PDF; the JSON and Markdown exports hold it all
 CODE_LIMIT = 20_000
@@ -169,8 +172,6 @@ class _Story:
         self.out.append(Spacer(1, 10))
         self.out += self.text(f"Feedback: {data.origin}.", "muted")
         self.out += self.text(str(data.feedback.get("label", "")), "muted")
-        for note in self.fonts.notes:
-            self.out += self.text(f"Fonts: {note}", "muted")
 
     def scores(self) -> None:
         self.out += [PageBreak(), self.para("Scores by dimension", "h1")]
@@ -423,7 +424,13 @@ def _canvas_maker(stamp: datetime) -> Callable[..., Canvas]:
 
 def render_pdf(data: ReportInput) -> bytes:
     """The report as PDF bytes: the same stored session gives the same bytes (on the same fonts and versions)."""
-    fonts = load_fonts()
+    return render_pdf_with_font_notes(data)[0]
+
+
+def render_pdf_with_font_notes(data: ReportInput, fonts: FontSet | None = None) -> tuple[bytes, list[str]]:
+    """The PDF, and what fonts this machine lacks for characters the report contains (logged as warnings too;
+    never printed into the report). `fonts`: the machine's (load_fonts) unless given."""
+    fonts = fonts or load_fonts()
     buffer = io.BytesIO()
     session = data.session
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
@@ -441,6 +448,10 @@ def render_pdf(data: ReportInput) -> bytes:
         canvas.drawRightString(A4[0] - doc.rightMargin, 10 * mm, f"page {document.page}")
         canvas.restoreState()
 
-    story = _Story(data, fonts, doc.width).build()
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=_canvas_maker(_stamp(data)))
-    return buffer.getvalue()
+    with fonts.collect() as drawn:
+        story = _Story(data, fonts, doc.width).build()
+        doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=_canvas_maker(_stamp(data)))
+    notes = fonts.missing_notes(drawn)
+    for note in notes:
+        log.warning("PDF report of session %s: %s", session.id, note)
+    return buffer.getvalue(), notes

@@ -1,6 +1,9 @@
 """Fonts for the PDF: a TrueType family with wide coverage, embedded, plus fallbacks for what it lacks (CJK,
 emoji), chosen per character. ReportLab embeds TrueType outlines only, so CFF fonts such as Noto CJK are skipped.
-Without any TrueType font the standard PDF fonts are used and characters outside Latin-1 print as "?"."""
+Without any TrueType font the standard PDF fonts are used and characters outside Latin-1 print as "?".
+
+What no font could draw is told in the app's log (and to the caller) only when a report actually contains such
+characters; the report itself never carries a note about the machine's fonts."""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ import re
 import sys
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -36,6 +41,27 @@ _FONT_EXTENSIONS = (".ttf", ".ttc")
 _DROP = frozenset([0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFE0E, 0xFE0F, 0xFEFF, 0x00AD,
                    *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _LATIN1_SAFE = frozenset(range(0x20, 0x7F)) | frozenset(range(0xA0, 0x100)) | {0x0A}
+# The characters drawn while a report is laid out (FontSet.collect), to tell which missing fonts it needed.
+_drawn: ContextVar[set[str] | None] = ContextVar("cloudinterview_pdf_drawn", default=None)
+
+_NO_TRUETYPE = ("No TrueType font was found (install fonts-dejavu-core): the standard PDF fonts were used and "
+                "characters outside Latin-1 print as \u201c?\u201d.")
+_HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF))
+_CJK = ((0x2E80, 0x2FDF), (0x3000, 0x312F), (0x3190, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF),
+        (0x20000, 0x3FFFF))
+_EMOJI = ((0x2600, 0x27BF), (0x1F000, 0x1FAFF))
+# (what the characters are, the note for the log): checked in this order, each missing character counted once.
+_GAPS = (
+    (_HANGUL, "No TrueType Hangul font was found (install fonts-nanum or fonts-unfonts-core): Korean characters "
+              "print as boxes."),
+    (_CJK, "No TrueType CJK font was found (install fonts-droid-fallback or fonts-wqy-microhei): Chinese, "
+           "Japanese and Korean characters print as boxes."),
+    (_EMOJI, "No emoji font with TrueType outlines was found (install fonts-symbola): emoji print as boxes."),
+)
+
+
+def _in(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(low <= code <= high for low, high in ranges)
 
 
 def font_dirs() -> list[Path]:
@@ -65,8 +91,44 @@ class FontSet:
     coverage: dict[str, frozenset[int]] = field(default_factory=dict)  # registered name -> code points it has
     fallbacks: tuple[str, ...] = ()
     embedded: bool = True
-    notes: tuple[str, ...] = ()
     files: dict[str, str] = field(default_factory=dict)  # registered name -> file, for the report's colophon
+
+    def covered(self, char: str) -> bool:
+        code = ord(char)
+        if code in _DROP or code < 0x7F:
+            return True
+        if not self.embedded:
+            return code in _LATIN1_SAFE
+        return any(code in cover for cover in self.coverage.values())
+
+    def missing_notes(self, chars: Iterable[str]) -> list[str]:
+        """What to install for the characters no font here draws: one note per kind, only for kinds present."""
+        missing = sorted({c for c in chars if not self.covered(c)})
+        if not missing:
+            return []
+        if not self.embedded:
+            return [_NO_TRUETYPE]
+        notes = []
+        rest = set(missing)
+        for ranges, note in _GAPS:
+            hit = {c for c in rest if _in(ord(c), ranges)}
+            if hit:
+                notes.append(note)
+                rest -= hit
+        if rest:
+            sample = ", ".join(f"U+{ord(c):04X}" for c in sorted(rest)[:5])
+            notes.append(f"No font here draws {len(rest)} of the characters ({sample}): they print as boxes.")
+        return notes
+
+    @contextmanager
+    def collect(self) -> Iterator[set[str]]:
+        """Records every character laid out with these fonts in this thread until the block ends."""
+        drawn: set[str] = set()
+        token = _drawn.set(drawn)
+        try:
+            yield drawn
+        finally:
+            _drawn.reset(token)
 
     def font_for(self, char: str, primary: str) -> str:
         """The font that draws `char`: the primary when it can, else the first fallback that can, else the primary
@@ -84,6 +146,9 @@ class FontSet:
         Latin-1 lacks becomes "?"."""
         out: list[tuple[str, str]] = []
         current, piece = primary, []
+        drawn = _drawn.get()
+        if drawn is not None:
+            drawn.update(text)
         for char in text:
             code = ord(char)
             if code in _DROP:
@@ -163,22 +228,10 @@ def load_fonts() -> FontSet:
         sans_pair = next(((r, b) for r, b in SANS if r in found), None)
         if sans_pair is None or not take("CI-Sans", sans_pair[0]):
             log.warning("no TrueType font found for reports: using the standard PDF fonts (Latin-1 only)")
-            return FontSet("Helvetica", "Helvetica-Bold", "Courier", embedded=False, notes=(
-                "No TrueType font was found (install fonts-dejavu-core): the standard PDF fonts were used and "
-                "characters outside Latin-1 print as \u201c?\u201d.",))
+            return FontSet("Helvetica", "Helvetica-Bold", "Courier", embedded=False)
         bold = "CI-Sans-Bold" if take("CI-Sans-Bold", sans_pair[1]) else "CI-Sans"
         mono = next(("CI-Mono" for f in MONO if take("CI-Mono", f)), "CI-Sans")
         fallbacks = tuple(f"CI-Fallback-{n}" for n, f in enumerate(FALLBACKS)
                           if f != sans_pair[0] and take(f"CI-Fallback-{n}", f))
         pdfmetrics.registerFontFamily("CI-Sans", normal="CI-Sans", bold=bold, italic="CI-Sans", boldItalic=bold)
-        notes = []
-        if not any(0x4E2D in coverage[name] for name in fallbacks):
-            notes.append("No TrueType CJK font was found (install fonts-droid-fallback or fonts-wqy-microhei): "
-                         "Chinese, Japanese and Korean characters print as boxes.")
-        if not any(0xD55C in coverage[name] for name in fallbacks):
-            notes.append("No TrueType Hangul font was found (install fonts-nanum or fonts-unfonts-core): Korean "
-                         "characters print as boxes.")
-        if not any(0x1F44D in coverage[name] for name in (*fallbacks, "CI-Sans")):
-            notes.append("No emoji font with TrueType outlines was found (install fonts-symbola): most emoji print "
-                         "as boxes.")
-        return FontSet("CI-Sans", bold, mono, coverage, fallbacks, True, tuple(notes), files)
+        return FontSet("CI-Sans", bold, mono, coverage, fallbacks, True, files)

