@@ -135,12 +135,15 @@ class _Story:
     # -- sections ------------------------------------------------------------------------------------------------
 
     def build(self) -> list[Any]:
+        """The order people read it in, as on the feedback page: the summary (score, band, strengths, what to
+        practise), each question, the rubric and progress, then how it was scored, and the transcript."""
         self.cover()
-        self.scores()
-        self.progress()
         self.strengths_and_improvements()
         for question in self.data.session.questions:
             self.question(question.index)
+        self.scores()
+        self.progress()
+        self.how_scored()
         self.transcript()
         return self.out
 
@@ -163,18 +166,24 @@ class _Story:
                                    ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 6),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8), ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
         self.out += [box, Spacer(1, 6)]
-        self.out += self.text(f"How the score was computed: {overall.get('basis', '')}", "small")
-        self.out += self.text(f"Hire band: {overall.get('hire_band_reason', '')}", "small")
+        if not band and overall.get("hire_band_reason"):
+            self.out += self.text(f"No hire band: {overall['hire_band_reason']}", "small")
         self.out.append(Spacer(1, 10))
         rows = [[self.para(label, "cellbold"), self.text(value, "cell", self.width * 0.7)]
                 for label, value in data.details()]
         self.out.append(self.table(rows, [self.width * 0.22, self.width * 0.78], header=False))
-        self.out.append(Spacer(1, 10))
+
+    def how_scored(self) -> None:
+        data, overall = self.data, self.data.overall
+        self.out += [CondPageBreak(50 * mm), self.para("How this was scored", "h1")]
+        self.out += self.text(f"Score: {overall.get('basis', '')}", "small")
+        self.out += self.text(f"Hire band: {overall.get('hire_band_reason', '') or 'given from the scored rubric'}",
+                              "small")
         self.out += self.text(f"Feedback: {data.origin}.", "muted")
         self.out += self.text(str(data.feedback.get("label", "")), "muted")
 
     def scores(self) -> None:
-        self.out += [PageBreak(), self.para("Scores by dimension", "h1")]
+        self.out += [PageBreak(), self.para("Scores by dimension (rubric)", "h1")]
         dims = self.data.dimensions
         if not dims:
             self.out += self.text("No rubric dimensions apply: no question was asked.")

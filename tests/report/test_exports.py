@@ -189,3 +189,14 @@ def test_formats_follow_the_file_name() -> None:
         format_for(Path("notes.txt"))
     with pytest.raises(ReportError, match="unknown report format"):
         format_for(Path("a.pdf"), "docx")
+
+
+def test_the_pdf_reads_in_the_feedback_page_order(core: Any, tmp_path: Path) -> None:
+    session = MAKERS["technical"](core, rubric_service(core))
+    data = report_input(core, session)
+    _pages, text = pdf_text(write_report(data, tmp_path / "report.pdf").read_bytes())
+    order = [text.index(heading) for heading in (
+        "Interview feedback report", "Strengths", "Improvements", f"Q1. {session.questions[0].title}",
+        "Scores by dimension (rubric)", "How this was scored", "Appendix: transcript")]
+    assert order == sorted(order)
+    assert f"Score: {data.overall['basis'][:40]}" in text  # the arithmetic sits under its own heading
