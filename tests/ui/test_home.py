@@ -68,3 +68,26 @@ def test_history_shows_scores_trend_and_the_weakest_area_to_practise(qtbot: QtBo
     assert len(window.session.questions) == spot.question_count
     window.close()
     engine.shutdown()
+
+
+def test_the_resume_card_offers_an_interrupted_interview_and_resumes_it(qtbot: QtBot, core: Any) -> None:
+    service = core.service
+    session = service.create_session(SessionConfig(mode=Mode.BEHAVIORAL, question_count=2), seed=8)
+    service.start_session(session.id)
+    service.submit_answer(session.id, "I led the migration and cut the error rate by half.")
+    service.next_question(session.id)
+    core.leases.release(session.id)  # the process that ran it is gone, as after a crash
+    window, engine = _window(qtbot, core)
+    home = window.home
+    qtbot.waitUntil(lambda: home.resume_list.count() == 1, timeout=10_000)
+    assert home.resume_box.isVisible()
+    item = home.resume_list.item(0)
+    assert "question 2 of 2" in item.text() and item.data(256) == session.id
+    home.resume_list.setCurrentRow(0)
+    home.resume_button.click()
+    qtbot.waitUntil(lambda: window.session is not None and window.pages.currentWidget() is window.interview,
+                    timeout=20_000)
+    assert window.session.id == session.id and window.session.current_question_index == 1
+    assert "Question 2 of 2" in window.interview.progress_label.text()
+    window.close()
+    engine.shutdown()
