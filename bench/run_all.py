@@ -45,7 +45,7 @@ BENCHMARKS = [
     Benchmark("stt", "stt.py", ("--runs", "7", "--latency-runs", "5"), ("--runs", "2", "--latency-runs", "1")),
     Benchmark("report", "report.py", ("--runs", "5", "--cold-runs", "3"),
               ("--runs", "2", "--cold-runs", "1", "--questions", "6")),
-    Benchmark("import", "import.py", (), ("--limit", "60")),
+    Benchmark("import", "import.py", ("--runs", "2"), ("--limit", "60", "--runs", "1")),
     Benchmark("ui_latency", "ui_latency.py", (), ()),
 ]
 
