@@ -41,6 +41,7 @@ BENCHMARKS = [
     Benchmark("startup", "startup.py", ("--runs", "7"), ("--runs", "2")),
     Benchmark("selection", "selection.py", ("--runs", "200"), ("--runs", "20", "--items", "2000")),
     Benchmark("judge", "judge.py", ("--runs", "9"), ("--runs", "2")),
+    Benchmark("verdict", "verdict.py", ("--runs", "7"), ("--runs", "1")),
     Benchmark("first_token", "first_token.py", ("--turns", "10", "--repeats", "2"), ("--turns", "2", "--repeats", "1")),
     Benchmark("llm", "llm.py", ("--rounds", "8"), ("--rounds", "2", "--max-tokens", "32")),
     Benchmark("stt", "stt.py", ("--runs", "7", "--latency-runs", "5"), ("--runs", "2", "--latency-runs", "1")),
