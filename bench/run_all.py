@@ -38,7 +38,7 @@ class Benchmark:
 
 
 BENCHMARKS = [
-    Benchmark("startup", "startup.py", ("--runs", "7"), ("--runs", "2")),
+    Benchmark("startup", "startup.py", ("--runs", "5"), ("--runs", "1")),
     Benchmark("selection", "selection.py", ("--runs", "200"), ("--runs", "20", "--items", "2000")),
     Benchmark("judge", "judge.py", ("--runs", "9"), ("--runs", "2")),
     Benchmark("verdict", "verdict.py", ("--runs", "7"), ("--runs", "1")),
