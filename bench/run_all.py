@@ -3,7 +3,7 @@ run, ratio, target, pass/fail and the spread of the runs. The rows are written t
 
     .venv/bin/python bench/run_all.py            # the full run (minutes)
     .venv/bin/python bench/run_all.py --quick    # a few rounds each: checks that every benchmark still works
-    .venv/bin/python bench/run_all.py --only llm,judge
+    .venv/bin/python bench/run_all.py --only llm,stt --update   # rerun some, keep the other rows of results.json
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ BENCHMARKS = [
     Benchmark("startup", "startup.py", ("--runs", "5"), ("--runs", "1")),
     Benchmark("selection", "selection.py", ("--runs", "200"), ("--runs", "20", "--items", "2000")),
     Benchmark("verdict", "verdict.py", ("--runs", "7"), ("--runs", "1")),
-    Benchmark("first_token", "first_token.py", ("--turns", "10", "--repeats", "2"), ("--turns", "2", "--repeats", "1")),
+    Benchmark("first_token", "first_token.py", ("--turns", "10", "--repeats", "1"), ("--turns", "2", "--repeats", "1"),
+              timeout_s=2700),
     Benchmark("llm", "llm.py", ("--rounds", "8"), ("--rounds", "2", "--max-tokens", "32")),
     Benchmark("stt", "stt.py", ("--runs", "7", "--latency-runs", "5"), ("--runs", "2", "--latency-runs", "1")),
     Benchmark("report", "report.py", ("--runs", "5", "--cold-runs", "3"),
@@ -78,6 +79,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a few rounds of each (a smoke test, not figures)")
     parser.add_argument("--only", default="", help="comma-separated keys: " + ", ".join(b.key for b in BENCHMARKS))
+    parser.add_argument("--update", action="store_true",
+                        help="keep the other benchmarks' rows already in the output file, replacing only these")
     parser.add_argument("--output", type=Path, default=None,
                         help="where to write the rows (default bench/results.json; --quick: a temporary file)")
     args = parser.parse_args()
@@ -111,6 +114,16 @@ def main() -> int:
             if code != 0 or not produced:
                 failures.append(f"{bench.key} (exit {code}, {len(produced)} figures)")
     load_after = os.getloadavg()
+    runs_info = [{"date": datetime.now(UTC).isoformat(timespec="seconds"), "benchmarks": [b.key for b in chosen],
+                  "load_average_before": load_before, "load_average_after": load_after}]
+    if args.update and output.exists():
+        kept = json.loads(output.read_text(encoding="utf-8"))
+        keys = {b.key for b in chosen}
+        order = [b.key for b in BENCHMARKS]
+        rows = sorted([r for r in kept["rows"] if r.get("benchmark") not in keys] + rows,
+                      key=lambda r: order.index(r["benchmark"]) if r.get("benchmark") in order else len(order))
+        failures = [f for f in kept.get("failed", []) if f.split()[0] not in keys] + failures
+        runs_info = kept.get("runs", []) + runs_info
     print("\n" + table(rows))
     if failures:
         print("\nbenchmarks that did not finish: " + ", ".join(failures))
@@ -118,7 +131,7 @@ def main() -> int:
         "date": datetime.now(UTC).isoformat(timespec="seconds"), "quick": args.quick,
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
                     "load_average_before": load_before, "load_average_after": load_after},
-        "seconds": round(time.perf_counter() - started, 1), "failed": failures, "rows": rows,
+        "seconds": round(time.perf_counter() - started, 1), "failed": failures, "runs": runs_info, "rows": rows,
     }
     output.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(rows)} figures in {summary['seconds']:.0f} s; load average {load_before[0]:.1f} before, "
