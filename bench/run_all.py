@@ -79,6 +79,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a few rounds of each (a smoke test, not figures)")
     parser.add_argument("--only", default="", help="comma-separated keys: " + ", ".join(b.key for b in BENCHMARKS))
+    parser.add_argument("--show", action="store_true", help="print the table of the output file; run nothing")
     parser.add_argument("--update", action="store_true",
                         help="keep the other benchmarks' rows already in the output file, replacing only these")
     parser.add_argument("--output", type=Path, default=None,
@@ -87,6 +88,9 @@ def main() -> int:
     chosen = [b for b in BENCHMARKS if not args.only or b.key in args.only.split(",")]
     output = args.output or (Path(tempfile.gettempdir()) / "cloudinterview-bench-quick.json" if args.quick
                              else BENCH / "results.json")
+    if args.show:
+        print(table(json.loads(output.read_text(encoding="utf-8"))["rows"]))
+        return 0
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "QTWEBENGINE_DISABLE_SANDBOX": "1"}
     load_before = os.getloadavg()
