@@ -45,7 +45,7 @@ pytest: setup
 test: lint typecheck pytest
 
 bench: setup
-	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py $(BENCH_ARGS)
 
 problems: setup
 	$(BIN)/cloudinterview problems build

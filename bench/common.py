@@ -1,18 +1,121 @@
-"""Small helpers shared by the benchmarks: medians and a uniform report line."""
+"""What every benchmark shares: robust statistics, interleaved timing of the app beside its floor, and one result row
+per figure (printed, and appended to the file named by $BENCH_RESULTS so `bench/run_all.py` can gather a table)."""
 
 from __future__ import annotations
 
+import json
+import math
+import os
+import re
 import statistics
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+
+RESULTS_ENV = "BENCH_RESULTS"
 
 
 def median(values: Sequence[float]) -> float:
     return float(statistics.median(values))
 
 
-def report(name: str, app_value: float, baseline_value: float, unit: str, target: str) -> None:
-    ratio = app_value / baseline_value if baseline_value else float("inf")
-    print(f"{name}: app {app_value:.3f} {unit}, baseline {baseline_value:.3f} {unit}, ratio {ratio:.2f}x "
-          f"(target {target})")
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile: always a value that was actually observed."""
+    if not values:
+        raise ValueError("no values")
+    ordered = sorted(values)
+    rank = max(1, math.ceil(pct / 100 * len(ordered)))
+    return float(ordered[min(len(ordered), rank) - 1])
+
+
+def spread(values: Sequence[float], digits: int = 3) -> str:
+    """The range of the runs, so a reader sees how noisy the machine was: `min–max (n runs)`."""
+    if not values:
+        return ""
+    return f"{min(values):.{digits}f}–{max(values):.{digits}f} (n={len(values)})"
+
+
+def runs_text(values: Sequence[float], digits: int = 3) -> str:
+    return ", ".join(f"{v:.{digits}f}" for v in values)
+
+
+def interleaved(first: Callable[[], float], second: Callable[[], float],
+                rounds: int) -> tuple[list[float], list[float]]:
+    """Run both `rounds` times, alternating which goes first, so neither always sees a warmer cache or a quieter
+    moment; each callable returns its own measured figure."""
+    a: list[float] = []
+    b: list[float] = []
+    for n in range(rounds):
+        if n % 2 == 0:
+            a.append(first())
+            b.append(second())
+        else:
+            b.append(second())
+            a.append(first())
+    return a, b
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+_TARGET = re.compile(r"^\s*(<=|>=|<|>)\s*([0-9.]+)")
+
+
+def meets(value: float, target: str) -> bool | None:
+    """Whether `value` meets a target written as `<= 0.3 s` or `>= 0.95`; None for a target in words."""
+    match = _TARGET.match(target)
+    if match is None:
+        return None
+    op, limit = match.group(1), float(match.group(2))
+    return {"<=": value <= limit, ">=": value >= limit, "<": value < limit, ">": value > limit}[op]
+
+
+@dataclass
+class Result:
+    """One figure of the table: the app's value, the floor of the same work measured in the same run, the target the
+    app's value is held to (`passed`), and the per-run values behind both."""
+
+    name: str
+    unit: str
+    figure: float
+    floor: float | None
+    target: str
+    passed: bool | None
+    spread: str = ""
+    runs: list[float] = field(default_factory=list)
+    floor_runs: list[float] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.floor is None or self.floor == 0:
+            return None
+        return self.figure / self.floor
+
+
+def record(name: str, figure: float, floor: float | None, unit: str, target: str, *, runs: Sequence[float] = (),
+           floor_runs: Sequence[float] = (), passed: bool | None = None, note: str = "",
+           digits: int = 3) -> Result:
+    """Print the row and append it to $BENCH_RESULTS. `passed` defaults to the figure against a `<= N` target."""
+    result = Result(name, unit, figure, floor, target, meets(figure, target) if passed is None else passed,
+                    spread(runs, digits), list(runs), list(floor_runs), note)
+    floor_text = f", floor {floor:.{digits}f} {unit}" if floor is not None else ""
+    ratio_text = f", ratio {result.ratio:.2f}x" if result.ratio is not None else ""
+    verdict = {True: "PASS", False: "FAIL", None: "-"}[result.passed]
+    print(f"RESULT {name}: {figure:.{digits}f} {unit}{floor_text}{ratio_text} (target {target}: {verdict})"
+          + (f" spread {result.spread}" if result.spread else "") + (f"; {note}" if note else ""))
     sys.stdout.flush()
+    path = os.environ.get(RESULTS_ENV)
+    if path:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps({**asdict(result), "ratio": result.ratio}) + "\n")
+    return result
+
+
+def report(name: str, app_value: float, baseline_value: float, unit: str, target: str) -> None:
+    """The older one-line form some benchmarks still use: the app's figure beside its floor."""
+    record(name, app_value, baseline_value, unit, target)

@@ -1,29 +1,32 @@
-"""Importing a LeetCodeDataset file of 3,000 records (every reference run in the sandbox), beside the time it takes
-just to read and decode the same JSONL file.
+"""Importing the real LeetCodeDataset release in ../shared/datasets (1,890 records), beside the floor of the same work:
+every reference solution that the import accepted, run against its own check() in plain `python -I -S` processes
+(as many in parallel as the import's workers), with no parsing, sandbox or storage. Both measured in the same run,
+alternating which goes first.
 
-    .venv/bin/python bench/import.py [--records 3000] [--workers 2]
+The release is gzip-compressed and in the dataset's older nested layout (statement, difficulty and starter code under
+`meta`), which the app's importer does not read; it is decompressed and flattened to the current layout before any
+clock starts. Records the importer refuses (inputs that are not keyword assignments, slugs the built-in bank already
+has) are skipped with `skip_invalid`, as a user would import it, and counted.
 
-The records are generated from a few templates (strings, arrays, a linked list, a tree, math) with varied slugs and
-inputs; their expected outputs come from running the template's reference here, before the clock starts.
+    .venv/bin/python bench/import.py [--runs 2] [--limit N] [--workers 2] [--dataset FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import logging
 import os
-import random
-import resource
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import report
+from common import median, record, runs_text
 
 from cloudinterview_desktop.app import LazyJudge
 from cloudinterview_desktop.bank.catalog import Catalog
@@ -31,202 +34,126 @@ from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset
 from cloudinterview_desktop.bank.question_bank import QuestionBank
 from cloudinterview_desktop.resources import builtin_problems_db
 
-PROMPT = '''import collections
-from collections import deque
-from typing import *
+ROOT = Path(__file__).resolve().parent.parent
+DATASET = ROOT.parent / "shared" / "datasets" / "LeetCodeDataset-v0.2.0-train.jsonl.gz"
+
+# One process runs many references, each in its own namespace, as the import's batch harness does.
+FLOOR_RUNNER = """
+import json, sys
+failed = 0
+for line in sys.stdin:
+    record = json.loads(line)
+    namespace = {}
+    exec(record["prompt"] + "\\n" + record["completion"] + "\\n" + record["test"], namespace)
+    try:
+        namespace["check"](eval(record["entry_point"], namespace))
+    except Exception:
+        failed += 1
+print(failed)
+"""
 
 
-class ListNode:
-    def __init__(self, val=0, next=None):
-        self.val = val
-        self.next = next
+def flatten(record: dict[str, Any]) -> dict[str, Any]:
+    """The nested v0.2.0 record in the flat layout of later releases (the fields the importer reads)."""
+    meta = record.get("meta") or {}
+    return {"task_id": record["task_id"], "question_id": meta.get("question_id"),
+            "difficulty": meta.get("difficulty", ""), "tags": [],
+            "problem_description": meta.get("question_title", ""), "starter_code": meta.get("lang_code", ""),
+            "entry_point": record["entry_point"], "prompt": record["prompt"], "completion": record["completion"],
+            "test": record["test"], "input_output": record["input_output"]}
 
 
-class TreeNode:
-    def __init__(self, val=0, left=None, right=None):
-        self.val = val
-        self.left = left
-        self.right = right
+def prepare(source: Path, target: Path, limit: int | None) -> list[dict[str, Any]]:
+    records = []
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                records.append(flatten(json.loads(line)))
+                if limit is not None and len(records) >= limit:
+                    break
+    target.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return records
 
 
-def list_node(values: list):
-    head = None
-    for value in reversed(values):
-        head = ListNode(value, head)
-    return head
-
-
-def is_same_list(a, b) -> bool:
-    while a is not None and b is not None:
-        if a.val != b.val:
-            return False
-        a, b = a.next, b.next
-    return a is None and b is None
-
-
-def tree_node(values: list):
-    if not values or values[0] is None:
-        return None
-    root = TreeNode(values[0])
-    pending, i = deque([root]), 1
-    while pending and i < len(values):
-        node = pending.popleft()
-        for side in ("left", "right"):
-            if i < len(values) and values[i] is not None:
-                setattr(node, side, TreeNode(values[i]))
-                pending.append(getattr(node, side))
-            i += 1
-    return root
-'''
-
-DESCRIPTION = ("{what}\n \nExample 1:\n\nInput: {example}\nOutput: {output}\n\n \nConstraints:\n\n"
-               "1 <= n <= 10^5\n-10^4 <= values <= 10^4\n")
-
-
-class Template:
-    def __init__(self, name: str, method: str, signature: str, tags: list[str], what: str, completion: str,
-                 make_input: Callable[[random.Random, int], dict[str, Any]], node_input: str = "") -> None:
-        self.name, self.method, self.signature, self.tags, self.what = name, method, signature, tags, what
-        self.completion, self.make_input, self.node_input = completion, make_input, node_input
-        namespace: dict[str, Any] = {}
-        exec(PROMPT + "\n" + completion, namespace)
-        self._namespace = namespace
-
-    def answer(self, kwargs: dict[str, Any]) -> Any:
-        args = dict(kwargs)
-        if self.node_input == "list":
-            args["head"] = self._namespace["list_node"](args["head"])
-        elif self.node_input == "tree":
-            args["root"] = self._namespace["tree_node"](args["root"])
-        result = getattr(self._namespace["Solution"](), self.method)(**args)
-        if self.node_input == "list":
-            values = []
-            while result is not None:
-                values.append(result.val)
-                result = result.next
-            return values or None
-        return result
-
-    def call_text(self, kwargs: dict[str, Any]) -> str:
-        parts = []
-        for name, value in kwargs.items():
-            if name == "head" and self.node_input == "list":
-                parts.append(f"head = list_node({value!r})")
-            elif name == "root" and self.node_input == "tree":
-                parts.append(f"root = tree_node({value!r})")
-            else:
-                parts.append(f"{name} = {value!r}")
-        return ", ".join(parts)
-
-
-def _tree(rng: random.Random, size: int) -> list[Any]:
-    values: list[Any] = [rng.randint(-100, 100)]
-    for _ in range(size - 1):
-        values.append(None if rng.random() < 0.2 else rng.randint(-100, 100))
-    return values
-
-
-TEMPLATES = [
-    Template("calm-stretch", "longestCalmStretch", "s: str", ["String", "Sliding Window"],
-             "Return the length of the longest substring of s with no two equal neighbouring characters.",
-             "class Solution:\n    def longestCalmStretch(self, s: str) -> int:\n        best = run = 0\n"
-             "        for i, ch in enumerate(s):\n            run = run + 1 if i and ch != s[i - 1] else 1\n"
-             "            best = max(best, run)\n        return best\n",
-             lambda rng, n: {"s": "".join(rng.choice("abc") for _ in range(n))}),
-    Template("pair-gap", "countPairsWithGap", "nums: List[int], gap: int", ["Array", "Hash Table"],
-             "Count the index pairs i < j with |nums[i] - nums[j]| == gap.",
-             "class Solution:\n    def countPairsWithGap(self, nums: List[int], gap: int) -> int:\n"
-             "        seen = collections.Counter()\n        pairs = 0\n        for value in nums:\n"
-             "            pairs += seen[value - gap] + (seen[value + gap] if gap else 0)\n"
-             "            seen[value] += 1\n        return pairs\n",
-             lambda rng, n: {"nums": [rng.randint(-50, 50) for _ in range(n)], "gap": rng.randint(0, 5)}),
-    Template("drop-alternate", "dropAlternateNodes", "head: Optional[ListNode]", ["Linked List"],
-             "Unlink the second, fourth, sixth, ... nodes of the list and return its head.",
-             "class Solution:\n    def dropAlternateNodes(self, head: Optional[ListNode]) -> Optional[ListNode]:\n"
-             "        node = head\n        while node is not None and node.next is not None:\n"
-             "            node.next = node.next.next\n            node = node.next\n        return head\n",
-             lambda rng, n: {"head": [rng.randint(-1000, 1000) for _ in range(n)]}, node_input="list"),
-    Template("tree-sum", "sumOfLeaves", "root: Optional[TreeNode]", ["Tree", "Binary Tree"],
-             "Return the sum of the values of the leaves of the tree.",
-             "class Solution:\n    def sumOfLeaves(self, root: Optional[TreeNode]) -> int:\n"
-             "        if root is None:\n            return 0\n        if root.left is None and root.right is None:\n"
-             "            return root.val\n        return self.sumOfLeaves(root.left) + self.sumOfLeaves(root.right)\n",
-             lambda rng, n: {"root": _tree(rng, n)}, node_input="tree"),
-    Template("digit-fold", "digitFold", "n: int", ["Math"],
-             "Replace n by the sum of its digits until one digit is left; return it.",
-             "class Solution:\n    def digitFold(self, n: int) -> int:\n        while n >= 10:\n"
-             "            n = sum(int(d) for d in str(n))\n        return n\n",
-             lambda rng, n: {"n": rng.randint(0, 10 ** min(n, 18))}),
-]
-
-
-def generate(path: Path, count: int, cases: int, seed: int = 7) -> None:
-    rng = random.Random(seed)
-    with path.open("w", encoding="utf-8") as handle:
-        for number in range(count):
-            template = TEMPLATES[number % len(TEMPLATES)]
-            inputs = [template.make_input(rng, rng.randint(1, 12)) for _ in range(cases - 1)]
-            inputs.append(template.make_input(rng, 2000))  # one larger case per record
-            io = [{"input": template.call_text(i), "output": repr(template.answer(i))} for i in inputs]
-            check = "def check(candidate):\n" + "".join(
-                f"    assert candidate({template.call_text(i)}) == {template.answer(i)!r}\n"
-                for i in inputs[:8] if not template.node_input)
-            check += "    assert True\n"
-            record = {
-                "task_id": f"gen-{template.name}-{number}", "question_id": 100000 + number,
-                "difficulty": rng.choice(["Easy", "Medium", "Hard"]), "tags": template.tags,
-                "problem_description": DESCRIPTION.format(what=template.what, example=io[0]["input"],
-                                                          output=io[0]["output"]),
-                "starter_code": f"class Solution:\n    def {template.method}(self, {template.signature}):\n        ",
-                "entry_point": f"Solution().{template.method}", "prompt": PROMPT,
-                "completion": template.completion, "input_output": io, "test": check,
-            }
-            handle.write(json.dumps(record) + "\n")
+def floor_run(records: list[dict[str, Any]], workers: int) -> float:
+    chunks = [records[n::workers] for n in range(workers)]
+    start = time.perf_counter()
+    processes = [subprocess.Popen([sys.executable, "-I", "-S", "-c", FLOOR_RUNNER], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True) for _ in chunks]
+    outputs = [p.communicate("".join(json.dumps(r) + "\n" for r in chunk))[0]
+               for p, chunk in zip(processes, chunks, strict=True)]
+    elapsed = time.perf_counter() - start
+    failed = sum(int(out.strip() or 0) for out in outputs)
+    if failed:
+        raise SystemExit(f"{failed} accepted references failed their check() in the floor: not the same work")
+    return elapsed
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--records", type=int, default=3000)
-    parser.add_argument("--cases", type=int, default=12, help="input_output cases per record")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dataset", type=Path, default=DATASET)
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--limit", type=int, default=None, help="the first N records only (a quick check)")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    if not args.dataset.exists():
+        raise SystemExit(f"{args.dataset} is missing")
+    logging.basicConfig(level=logging.WARNING)
+    phases = logging.getLogger("cloudinterview_desktop.bank.leetcodedataset")
+    phases.setLevel(logging.INFO)  # its "read and validated in ..., stored in ..." line
+    phases.propagate = False
+    phases.addHandler(logging.StreamHandler(sys.stdout))
+    logging.getLogger("cloudinterview_desktop.bank.leetcodedataset").addFilter(
+        lambda r: not r.getMessage().startswith("skipped"))
     with tempfile.TemporaryDirectory() as folder:
-        data = Path(folder) / "set.jsonl"
-        generate(data, args.records, args.cases)
-        start = time.perf_counter()
-        with data.open(encoding="utf-8") as handle:
-            decoded = [json.loads(line) for line in handle]
-        baseline = time.perf_counter() - start
-        assert len(decoded) == args.records
+        data = Path(folder) / "flat.jsonl"
+        records = prepare(args.dataset, data, args.limit)
         builtin = Catalog(builtin_problems_db(), readonly=True) if builtin_problems_db().exists() else None
-        bank = QuestionBank(builtin, Catalog(Path(folder) / "user.sqlite"))
         judge = LazyJudge()
         judge.isolation_level()  # probing the sandbox is the app's start-up cost, not the import's
-        phases = logging.getLogger("cloudinterview_desktop.bank.leetcodedataset")
-        phases.setLevel(logging.INFO)
-        phases.addHandler(logging.StreamHandler(sys.stdout))  # its "read and validated in ..., stored in ..." line
+        accepted: list[dict[str, Any]] = []
+        app_times: list[float] = []
+        floor_times: list[float] = []
+        skipped = 0
+        reasons: dict[str, int] = {}
+
+        def app_run(number: int) -> float:
+            nonlocal accepted, skipped
+            bank = QuestionBank(builtin, Catalog(Path(folder) / f"user-{number}.sqlite"))
+            start = time.perf_counter()
+            result = import_leetcodedataset(bank, data, judge, skip_invalid=True, workers=args.workers)
+            elapsed = time.perf_counter() - start
+            bank.user.close()
+            kept = set(result.slugs)
+            accepted = [r for r in records if r["task_id"] in kept]
+            skipped = len(result.skipped)
+            reasons.clear()
+            for item in result.skipped:
+                reason = item.reason.split(":")[0][:60]
+                reasons[reason] = reasons.get(reason, 0) + 1
+            return elapsed
+
+        # The floor runs the references the import accepted, so the first run is always the app's.
         load_before = os.getloadavg()[0]
-        cpu_before = resource.getrusage(resource.RUSAGE_SELF)
-        start = time.perf_counter()
-        result = import_leetcodedataset(bank, data, judge, workers=args.workers)
-        elapsed = time.perf_counter() - start
-        cpu_after = resource.getrusage(resource.RUSAGE_SELF)
+        app_times.append(app_run(0))
+        floor_times.append(floor_run(accepted, args.workers))
+        for number in range(1, args.runs):
+            if number % 2:
+                floor_times.append(floor_run(accepted, args.workers))
+                app_times.append(app_run(number))
+            else:
+                app_times.append(app_run(number))
+                floor_times.append(floor_run(accepted, args.workers))
         load_after = os.getloadavg()[0]
-        assert result.added == args.records and not result.skipped, result.skipped[:3]
-        start = time.perf_counter()
-        found = bank.search("neighbouring characters")
-        listed = bank.rows(kind="coding", difficulty="medium", topic="linked-lists")
-        browse_ms = (time.perf_counter() - start) * 1000
-        size_mb = data.stat().st_size / 1e6
-    print(f"{args.records} records ({size_mb:.1f} MB, {args.cases} cases and a check() each), "
-          f"{args.workers} workers, isolation {judge.isolation_level()}")
-    app_cpu = cpu_after.ru_utime - cpu_before.ru_utime + cpu_after.ru_stime - cpu_before.ru_stime
-    print(f"this process used {app_cpu:.1f} CPU s during the import; load average {load_before:.1f} before, "
-          f"{load_after:.1f} after, on {os.cpu_count()} CPUs (other work on the machine slows the wall time)")
-    print(f"after the import: a search ({len(found)} hits) and a filtered list ({len(listed)} rows) "
-          f"took {browse_ms:.1f} ms together")
-    report("import (parse, validate every reference in the sandbox, store)", elapsed, baseline, "s",
-           "well under 60 s")
+    size_mb = args.dataset.stat().st_size / 1e6
+    print(f"{args.dataset.name} ({size_mb:.1f} MB compressed): {len(records)} records read, {len(accepted)} imported, "
+          f"{skipped} skipped; {args.workers} workers, isolation {judge.isolation_level()}; load average "
+          f"{load_before:.1f} before, {load_after:.1f} after on {os.cpu_count()} CPUs")
+    print("skipped, by reason: " + "; ".join(f"{n} {why}" for why, n in sorted(reasons.items(), key=lambda x: -x[1])))
+    print(f"app runs (s): {runs_text(app_times, 2)}; floor runs (s): {runs_text(floor_times, 2)}")
+    record(f"import of the real LeetCodeDataset file ({len(accepted)} of {len(records)} records)", median(app_times),
+           median(floor_times), "s", "<= 60 s", runs=app_times, floor_runs=floor_times, digits=2,
+           note="floor: the accepted references' check() in bare python processes")
 
 
 if __name__ == "__main__":

@@ -1,21 +1,27 @@
-"""LLM benchmark: generation speed through the app's backend vs raw llama-cpp-python on the same model in the same
-run, and time to first token at turn 1 vs turn 20 of a conversation (the KV prefix cache at work).
+"""The app's llama.cpp backend beside raw llama-cpp-python doing the same work in the same process: the same model
+object settings, the same prompt tokens, the same seed and sampling, both cold (prompt cache cleared), alternating
+which runs first. Every round checks that both wrote the same tokens, so the token counts are equal by construction.
 
-Run: .venv/bin/python bench/llm.py [--model PATH] [--threads N]"""
+Both run the same decode loop, so parity within the noise is the expected result; an app faster than the library it
+calls would mean the comparison is wrong.
+
+    .venv/bin/python bench/llm.py [--rounds 6] [--max-tokens 128] [--model PATH] [--threads N]"""
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from llama_cpp import Llama
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from common import median, record, runs_text
 
 from cloudinterview_desktop.ai.backends.base import ChatMessage
 from cloudinterview_desktop.ai.backends.llama_cpp_backend import LlamaCppBackend, default_threads
@@ -27,86 +33,44 @@ REPEAT_PENALTY = 1.1
 TEMPERATURE = 0.7
 STORY = [ChatMessage(role="system", content="You are a storyteller."),
          ChatMessage(role="user", content="Tell a long, detailed story about a lighthouse keeper and a storm.")]
-SYSTEM = ("You are the interviewer in a mock technical interview for a mid-level backend engineer role. Ask one "
-          "question at a time, keep replies to two or three sentences, and never give away a solution.")
 
 
-def _raw_stream(llm: Llama, max_tokens: int) -> Iterator[str]:
-    chunks = llm.create_chat_completion([dict(m) for m in STORY], stream=True,  # type: ignore[misc]
-                                        max_tokens=max_tokens, temperature=TEMPERATURE, top_p=0.95, top_k=40,
-                                        min_p=0.05, repeat_penalty=REPEAT_PENALTY, seed=SEED)
-    for chunk in chunks:
-        text = chunk["choices"][0]["delta"].get("content")  # type: ignore[index, union-attr]
+@dataclass
+class Run:
+    text: str
+    pieces: int
+    first_s: float  # call → first piece: prompt evaluation and the first sampled token
+    decode_tok_s: float  # pieces after the first / time from the first to the last
+
+
+def _measure(pieces: Iterator[str]) -> Run:
+    start = time.perf_counter()
+    first = last = start
+    texts: list[str] = []
+    for piece in pieces:
+        last = time.perf_counter()
+        if not texts:
+            first = last
+        texts.append(piece)
+    span = last - first
+    return Run("".join(texts), len(texts), first - start, (len(texts) - 1) / span if span > 0 else 0.0)
+
+
+def _raw_pieces(raw: Llama, tokens: list[int], stop: list[str], max_tokens: int, seed: int) -> Iterator[str]:
+    # The same call the backend makes, without the app around it: prompt tokens in, text pieces out.
+    for chunk in raw.create_completion(tokens, max_tokens=max_tokens, temperature=TEMPERATURE, top_p=0.95, top_k=40,
+                                       min_p=0.05, repeat_penalty=REPEAT_PENALTY, stop=stop, stream=True, seed=seed):
+        text = chunk["choices"][0]["text"]  # type: ignore[index]
         if text:
             yield str(text)
 
 
-def _timed(pieces: Iterator[str]) -> tuple[int, float, float]:
-    """(pieces, seconds to the first, seconds from the first to the last)."""
-    start = time.perf_counter()
-    first = last = start
-    count = 0
-    for _ in pieces:
-        last = time.perf_counter()
-        if count == 0:
-            first = last
-        count += 1
-    return count, first - start, last - first
-
-
-def throughput(backend: LlamaCppBackend, raw: Llama, rounds: int, max_tokens: int) -> tuple[float, float]:
-    """Median decode tokens/s of each, alternating runs so both see the same machine load."""
-    ours: list[float] = []
-    theirs: list[float] = []
-    for _ in range(rounds):
-        raw.reset()  # type: ignore[no-untyped-call]  # both start cold, so neither gets the other's prompt cache
-        count, _, span = _timed(_raw_stream(raw, max_tokens))
-        theirs.append((count - 1) / span)
-        backend.reset_cache()
-        count, _, span = _timed(backend.generate(STORY, max_tokens=max_tokens, temperature=TEMPERATURE,
-                                                 repeat_penalty=REPEAT_PENALTY))
-        ours.append((count - 1) / span)
-    return statistics.median(ours), statistics.median(theirs)
-
-
-def conversation_ttft(backend: LlamaCppBackend, turns: int, reply_tokens: int) -> dict[str, float]:
-    """TTFT at turn 1 (cold) and at the last turn, and the last turn again with the cache cleared, for comparison."""
-    backend.reset_cache()
-    messages = [ChatMessage(role="system", content=SYSTEM)]
-    result: dict[str, float] = {}
-    for turn in range(1, turns + 1):
-        messages.append(ChatMessage(role="user", content=f"Here is my answer to question {turn}: I would use a "
-                                                         "hash map keyed by user id, then measure p99 latency."))
-        pieces: list[str] = []
-        start = time.perf_counter()
-        first = None
-        for piece in backend.generate(messages, max_tokens=reply_tokens, temperature=TEMPERATURE):
-            if first is None:
-                first = time.perf_counter() - start
-            pieces.append(piece)
-        stats = backend.last_stats
-        assert stats is not None and first is not None
-        if turn == 1:
-            result["turn_1_s"] = first
-            result["turn_1_prompt_tokens"] = stats.prompt_tokens
-        if turn == turns:
-            result["last_turn_s"] = first
-            result["last_turn_prompt_tokens"] = stats.prompt_tokens
-            result["last_turn_reused_tokens"] = stats.reused_tokens
-            backend.reset_cache()
-            _, result["last_turn_without_cache_s"], _ = _timed(backend.generate(messages, max_tokens=1))
-        messages.append(ChatMessage(role="assistant", content="".join(pieces)))
-    return result
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, default=None, help="a GGUF file (default: the embedded SmolLM2)")
     parser.add_argument("--threads", type=int, default=default_threads())
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--max-tokens", type=int, default=128)
-    parser.add_argument("--turns", type=int, default=20)
-    parser.add_argument("--repeats", type=int, default=3, help="conversations to run (the median TTFT is kept)")
     args = parser.parse_args()
     path = args.model or embedded_llm().path
     if path is None or not Path(path).exists():
@@ -118,25 +82,55 @@ def main() -> int:
     backend = LlamaCppBackend(Path(path), n_ctx=N_CTX, n_threads=args.threads, n_gpu_layers=0, seed=SEED)
     backend.load()
     raw = Llama(model_path=str(path), n_ctx=N_CTX, n_threads=args.threads, n_threads_batch=args.threads,
-                n_gpu_layers=0, seed=SEED, verbose=False)
+                n_gpu_layers=0, n_batch=512, seed=SEED, verbose=False)
+    tokens = backend.tokenize_prompt(STORY)  # the prompt the backend evaluates, rendered once outside the clocks
+    stop = [raw._model.token_get_text(raw.token_eos())]
+    calls = 0  # the backend seeds call k with SEED + k, so a new text each call; the raw side follows it
 
-    ours, theirs = throughput(backend, raw, args.rounds, args.max_tokens)
-    speed_ratio = ours / theirs
-    print(f"generation: app backend {ours:.1f} tok/s, raw llama-cpp-python {theirs:.1f} tok/s "
-          f"(median of {args.rounds}, {args.max_tokens} tokens)")
+    def app_run() -> Run:
+        nonlocal calls
+        backend.reset_cache()
+        calls += 1
+        return _measure(backend.generate(STORY, max_tokens=args.max_tokens, temperature=TEMPERATURE,
+                                         repeat_penalty=REPEAT_PENALTY))
 
-    runs = [conversation_ttft(backend, args.turns, 32) for _ in range(args.repeats)]
-    first = statistics.median(r["turn_1_s"] for r in runs)
-    last = statistics.median(r["last_turn_s"] for r in runs)
-    uncached = statistics.median(r["last_turn_without_cache_s"] for r in runs)
-    ttft_ratio = last / first
-    sample = runs[-1]
-    print(f"time to first token: turn 1 {first * 1000:.0f} ms ({sample['turn_1_prompt_tokens']:.0f} prompt tokens), "
-          f"turn {args.turns} {last * 1000:.0f} ms ({sample['last_turn_prompt_tokens']:.0f} prompt tokens, "
-          f"{sample['last_turn_reused_tokens']:.0f} reused from the cache); turn {args.turns} with the cache "
-          f"cleared {uncached * 1000:.0f} ms")
-    print(f"RATIO throughput app/raw = {speed_ratio:.3f} (target >= 0.95)")
-    print(f"RATIO ttft turn {args.turns}/turn 1 = {ttft_ratio:.3f} (target <= 1.3)")
+    def raw_run() -> Run:
+        raw.reset()  # type: ignore[no-untyped-call]
+        return _measure(_raw_pieces(raw, tokens, stop, args.max_tokens, SEED + calls))
+
+    app: list[Run] = []
+    floor: list[Run] = []
+    for n in range(args.rounds):
+        # The seed of this round is fixed by the app's next call, so the raw side always reads it after: the app
+        # goes first on even rounds; on odd rounds the raw side runs first with the seed the app is about to use.
+        if n % 2 == 0:
+            app.append(app_run())
+            floor.append(raw_run())
+        else:
+            calls += 1
+            floor.append(raw_run())
+            calls -= 1
+            app.append(app_run())
+        a, r = app[-1], floor[-1]
+        order = "app first" if n % 2 == 0 else "raw first"
+        print(f"  round {n + 1} ({order}, seed {SEED + calls}): app {a.pieces} tokens, first {a.first_s * 1000:.0f} "
+              f"ms, {a.decode_tok_s:.1f} tok/s | raw {r.pieces} tokens, first {r.first_s * 1000:.0f} ms, "
+              f"{r.decode_tok_s:.1f} tok/s")
+        if a.text != r.text:
+            raise SystemExit(f"round {n + 1}: the app and the raw library wrote different text, so the runs are not "
+                             f"the same work:\napp: {a.text[:200]!r}\nraw: {r.text[:200]!r}")
+    texts = {run.text for run in app}
+    print(f"prompt {len(tokens)} tokens; every round: identical text and token count on both sides "
+          f"({runs_text([r.pieces for r in app], 0)} tokens); {len(texts)} distinct texts over {args.rounds} rounds")
+    app_speed, raw_speed = [r.decode_tok_s for r in app], [r.decode_tok_s for r in floor]
+    ratio = median(app_speed) / median(raw_speed)
+    record("LLM decode speed, app backend vs raw llama-cpp-python", median(app_speed), median(raw_speed), "tok/s",
+           "0.95–1.05× raw (parity)", runs=app_speed, floor_runs=raw_speed, passed=0.95 <= ratio <= 1.05,
+           digits=1, note=f"{median([r.pieces for r in app]):.0f} tokens a run, equal on both sides")
+    app_first, raw_first = [r.first_s for r in app], [r.first_s for r in floor]
+    record(f"LLM first token, cold {len(tokens)}-token prompt, app vs raw", median(app_first), median(raw_first), "s",
+           "<= raw + 0.05 s", runs=app_first, floor_runs=raw_first,
+           passed=median(app_first) <= median(raw_first) + 0.05)
     backend.close()
     raw.close()
     return 0
