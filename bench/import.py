@@ -3,10 +3,9 @@ every reference solution that the import accepted, run against its own check() i
 (as many in parallel as the import's workers), with no parsing, sandbox or storage. Both measured in the same run,
 alternating which goes first.
 
-The release is gzip-compressed and in the dataset's older nested layout (statement, difficulty and starter code under
-`meta`), which the app's importer does not read; it is decompressed and flattened to the current layout before any
-clock starts. Records the importer refuses (inputs that are not keyword assignments, slugs the built-in bank already
-has) are skipped with `skip_invalid`, as a user would import it, and counted.
+The app imports the release file itself, as a person would: gzip-compressed, in the dataset's older nested layout
+(statement, difficulty and starter code under `meta`), which the importer reads. Records it refuses (slugs the
+built-in bank already has, references that fail their own suite) are skipped with `skip_invalid` and counted.
 
     .venv/bin/python bench/import.py [--runs 2] [--limit N] [--workers 2] [--dataset FILE]
 """
@@ -53,26 +52,20 @@ print(failed)
 """
 
 
-def flatten(record: dict[str, Any]) -> dict[str, Any]:
-    """The nested v0.2.0 record in the flat layout of later releases (the fields the importer reads)."""
-    meta = record.get("meta") or {}
-    return {"task_id": record["task_id"], "question_id": meta.get("question_id"),
-            "difficulty": meta.get("difficulty", ""), "tags": [],
-            "problem_description": meta.get("question_title", ""), "starter_code": meta.get("lang_code", ""),
-            "entry_point": record["entry_point"], "prompt": record["prompt"], "completion": record["completion"],
-            "test": record["test"], "input_output": record["input_output"]}
-
-
-def prepare(source: Path, target: Path, limit: int | None) -> list[dict[str, Any]]:
+def prepare(source: Path, target: Path, limit: int | None) -> tuple[Path, list[dict[str, Any]]]:
+    """The file the app imports (the release itself, or its first `limit` records as they are) and its records."""
     records = []
     with gzip.open(source, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
-                records.append(flatten(json.loads(line)))
+                records.append(json.loads(line))
                 if limit is not None and len(records) >= limit:
                     break
-    target.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return records
+    if limit is None:
+        return source, records
+    with gzip.open(target, "wt", encoding="utf-8") as out:
+        out.write("".join(json.dumps(r) + "\n" for r in records))
+    return target, records
 
 
 def floor_run(records: list[dict[str, Any]], workers: int) -> float:
@@ -106,8 +99,7 @@ def main() -> None:
     logging.getLogger("cloudinterview_desktop.bank.leetcodedataset").addFilter(
         lambda r: not r.getMessage().startswith("skipped"))
     with tempfile.TemporaryDirectory() as folder:
-        data = Path(folder) / "flat.jsonl"
-        records = prepare(args.dataset, data, args.limit)
+        data, records = prepare(args.dataset, Path(folder) / "part.jsonl.gz", args.limit)
         builtin = Catalog(builtin_problems_db(), readonly=True) if builtin_problems_db().exists() else None
         judge = LazyJudge()
         judge.isolation_level()  # probing the sandbox is the app's start-up cost, not the import's
