@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from common import median, report
+from common import median, record
 
 from cloudinterview_desktop.bank.item_format import load_item_file
 from cloudinterview_desktop.domain.judging import JudgeMode, Verdict
@@ -95,7 +95,8 @@ def main() -> None:
           f"outside it: median {median(bare):.3f} s")
     over = median(judged) - median(floor)
     print(f"over the floor: {over:.3f} s ({'within' if over <= 0.3 else 'OVER'} the 0.3 s target)")
-    report("judge python submit (50 tests)", median(judged), median(floor), "s", "<= floor + 0.3 s")
+    record("judge: Python submit of 50 tests, beside `python -I -S` started in the same sandbox", median(judged),
+           median(floor), "s", "<= floor + 0.3 s", runs=judged, floor_runs=floor, passed=over <= 0.3)
 
 
 if __name__ == "__main__":

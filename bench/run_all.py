@@ -37,13 +37,14 @@ class Benchmark:
     timeout_s: int = 1800
 
 
-# bench/judge.py is not run here: its floor (`python -I -c pass`) keeps `site` while the judge runs Python with -S,
-# so its ratio compares different work; verdict.py judges every language against the judge's own commands.
-# bench/interviewer_quality.py measures interview quality, not time.
+# bench/judge.py's floor is the interpreter with the judge's own flags (-I -S) started in the same sandbox;
+# verdict.py judges every language against the judge's own commands. bench/interviewer_quality.py measures interview
+# quality, not time.
 BENCHMARKS = [
     Benchmark("startup", "startup.py", ("--runs", "5"), ("--runs", "1")),
     Benchmark("selection", "selection.py", ("--runs", "200"), ("--runs", "20", "--items", "2000")),
     Benchmark("verdict", "verdict.py", ("--runs", "7"), ("--runs", "1")),
+    Benchmark("judge", "judge.py", ("--runs", "9"), ("--runs", "2")),
     Benchmark("first_token", "first_token.py", ("--turns", "10", "--repeats", "1"), ("--turns", "2", "--repeats", "1"),
               timeout_s=2700),
     Benchmark("llm", "llm.py", ("--rounds", "8"), ("--rounds", "2", "--max-tokens", "32")),
