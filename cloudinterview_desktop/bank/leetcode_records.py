@@ -154,19 +154,25 @@ def _fold(node: ast.expr) -> ast.expr:
     return node
 
 
-def method_params(starter: str, method: str) -> list[str]:
-    """The entry point's parameter names (without self), from the starter code, which ends with a bare `def`."""
+def entry_function(starter: str, method: str) -> ast.FunctionDef | None:
+    """The entry point's `def` in the starter code, which ends with a bare `def` line (parsed once per record)."""
     for source in (starter, starter.rstrip() + " pass\n"):
         try:
             tree = ast.parse(source)
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef) and node.name == method:
-                names = [a.arg for a in [*node.args.posonlyargs, *node.args.args]]
-                return names[1:] if names and names[0] == "self" else names
-        break
-    return []
+        return next((n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == method), None)
+    return None
+
+
+def _arguments(function: ast.FunctionDef) -> list[ast.arg]:
+    args = [*function.args.posonlyargs, *function.args.args]
+    return args[1:] if args and args[0].arg == "self" else args
+
+
+def method_params(function: ast.FunctionDef | None) -> list[str]:
+    """The entry point's parameter names, without self."""
+    return [a.arg for a in _arguments(function)] if function is not None else []
 
 
 def _call_case(call: ast.expr, params: list[str]) -> dict[str, Any] | None:
@@ -285,29 +291,15 @@ def snake_case(name: str) -> str | None:
     return snake
 
 
-def judge_signature(starter: str, method: str) -> dict[str, Any] | None:
+def judge_signature(function: ast.FunctionDef | None) -> dict[str, Any] | None:
     """{"function", "params", "returns"} for the entry point when every type maps, else None (Python only)."""
-    for source in (starter, starter.rstrip() + " pass\n"):
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef) and node.name == method:
-                args = [*node.args.posonlyargs, *node.args.args]
-                if args and args[0].arg == "self":
-                    args = args[1:]
-                if node.args.vararg or node.args.kwarg or node.args.kwonlyargs:
-                    return None
-                types = [_judge_type(a.annotation) for a in args]
-                returns = _judge_type(node.returns)
-                if returns is None or any(t is None for t in types):
-                    return None
-                function = snake_case(method)
-                if function is None:
-                    return None
-                return {"function": function, "params": [{"name": a.arg, "type": t} for a, t in zip(args, types,
-                                                                                                   strict=True)],
-                        "returns": returns}
-        break
-    return None
+    if function is None or function.args.vararg or function.args.kwarg or function.args.kwonlyargs:
+        return None
+    args = _arguments(function)
+    types = [_judge_type(a.annotation) for a in args]
+    returns = _judge_type(function.returns)
+    name = snake_case(function.name)
+    if returns is None or name is None or any(t is None for t in types):
+        return None
+    return {"function": name, "params": [{"name": a.arg, "type": t} for a, t in zip(args, types, strict=True)],
+            "returns": returns}

@@ -26,6 +26,7 @@ from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.bank.leetcode_records import (
     CheckCases,
     cases_from_check,
+    entry_function,
     judge_signature,
     method_params,
     normalise,
@@ -290,23 +291,13 @@ def _node_kind(annotation: ast.expr | None) -> str | None:
     return None if match is None else match.group(1)
 
 
-def node_hints(starter: str, method: str) -> tuple[dict[str, str], str | None]:
+def node_hints(function: ast.FunctionDef | None) -> tuple[dict[str, str], str | None]:
     """Which parameters of the entry point are ListNode/TreeNode, and whether it returns one, from the starter's
     type hints: inputs written as plain lists are then built as nodes, and empty expected nodes read as None."""
-    if "ListNode" not in starter and "TreeNode" not in starter:
+    if function is None:
         return {}, None
-    for source in (starter, starter.rstrip() + " pass\n"):  # a LeetCode starter ends with the bare `def` line
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError):
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef) and node.name == method:
-                args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
-                params = {a.arg: kind for a in args if (kind := _node_kind(a.annotation))}
-                return params, _node_kind(node.returns)
-        break
-    return {}, None
+    args = [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs]
+    return {a.arg: kind for a in args if (kind := _node_kind(a.annotation))}, _node_kind(function.returns)
 
 
 # -- statement, title, topics ----------------------------------------------------------------------------------
@@ -453,9 +444,9 @@ def record_to_raw(record: Any) -> dict[str, Any]:
     if check.strip() and not _CHECK_DEF.search(check):
         raise ValueError("field 'test' must define `def check(candidate)`")
     starter = _text_field(record, "starter_code")
-    params, returns = node_hints(starter, entry_point.rpartition(".")[2])
-    method = entry_point.rpartition(".")[2]
-    cases, floats = _cases(record, params, returns, method_params(starter, method))
+    function = entry_function(starter, entry_point.rpartition(".")[2])
+    params, returns = node_hints(function)
+    cases, floats = _cases(record, params, returns, method_params(function))
     examples = max(1, min(MAX_EXAMPLES, len(cases) - 1))
     raw: dict[str, Any] = {
         "slug": slug, "kind": "coding", "title": title_from_slug(slug), "difficulty": difficulty,
@@ -473,7 +464,7 @@ def record_to_raw(record: Any) -> dict[str, Any]:
         raw["prompt"] = prompt
     if check.strip():
         raw["check"] = check
-    signature = judge_signature(starter, method) if entry_point.startswith("Solution().") else None
+    signature = judge_signature(function) if entry_point.startswith("Solution().") else None
     params_list = signature["params"] if signature else []
     names = {str(p["name"]) for p in params_list} if isinstance(params_list, list) else set()
     if signature and all(set(c["input"]) == names for c in cases):

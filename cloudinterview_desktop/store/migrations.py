@@ -35,7 +35,14 @@ def backup_file(db_path: Path, backups_dir: Path, label: str) -> Path:
     """A consistent copy through SQLite's backup API (safe while WAL holds uncheckpointed pages)."""
     backups_dir.mkdir(parents=True, exist_ok=True)
     target = backups_dir / f"{db_path.stem}-{label}-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
-    source = sqlite3.connect(db_path)
+    copy_database(db_path, target)
+    return target
+
+
+def copy_database(source_path: Path, target: Path) -> None:
+    """A consistent copy of a database (with what its WAL holds) through SQLite's backup API; the source is only
+    read."""
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
     try:
         dest = sqlite3.connect(target)
         try:
@@ -44,7 +51,6 @@ def backup_file(db_path: Path, backups_dir: Path, label: str) -> Path:
             dest.close()
     finally:
         source.close()
-    return target
 
 
 def migrate(db: peewee.SqliteDatabase, db_path: Path, backups_dir: Path) -> int:

@@ -37,11 +37,7 @@ class Presence:
         except OSError:
             return  # a read-only or full data folder: the app still opens, its processes are then not named
         self._lock = lock
-        record = {"pid": os.getpid(), "what": self.label, "since": datetime.now().isoformat(timespec="seconds")}
-        try:
-            (self.folder / f"{os.getpid()}.json").write_text(json.dumps(record), encoding="utf-8")
-        except OSError:
-            pass  # a full disk must not stop the app from opening; the holder is then named by pid only
+        write_record(self.folder / f"{os.getpid()}.json", self.label)
 
     def unregister(self) -> None:
         if self._lock is None:
@@ -77,10 +73,27 @@ class Presence:
         return found
 
 
-def describe_holder(record_path: Path, pid: str) -> str:
+def write_record(path: Path, label: str) -> None:
+    """Who holds a lock: this process, what it is and since when, beside the lock file."""
+    record = {"pid": os.getpid(), "what": label, "since": datetime.now().isoformat(timespec="seconds")}
     try:
-        record = json.loads(record_path.read_text(encoding="utf-8"))
-        since = datetime.fromisoformat(record["since"]).strftime("%H:%M")
-        return f"{record['what']} (pid {record['pid']}, since {since})"
+        path.write_text(json.dumps(record), encoding="utf-8")
+    except OSError:
+        pass  # a full disk must not stop the app; the holder is then named less precisely
+
+
+def read_record(path: Path) -> tuple[str, int, str] | None:
+    """(what, pid, "HH:MM") from a record write_record made, or None when it is missing or unreadable."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        return str(record["what"]), int(record["pid"]), datetime.fromisoformat(record["since"]).strftime("%H:%M")
     except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def describe_holder(record_path: Path, pid: str) -> str:
+    record = read_record(record_path)
+    if record is None:
         return f"a CloudInterview process (pid {pid})"
+    what, number, since = record
+    return f"{what} (pid {number}, since {since})"

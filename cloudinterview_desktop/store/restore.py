@@ -14,6 +14,7 @@ from cloudinterview_desktop.domain.errors import StorageError
 from cloudinterview_desktop.store.database import SET_ASIDE_MARK, check_file, open_lock_path
 from cloudinterview_desktop.store.file_locks import FileLock
 from cloudinterview_desktop.store.machine_errors import as_storage_error
+from cloudinterview_desktop.store.migrations import copy_database
 from cloudinterview_desktop.store.presence import Presence
 
 KEPT_MARK = ".kept-"  # a set-aside copy the person chose not to restore in the window: still listed by the CLI
@@ -141,15 +142,7 @@ def restore(db_path: Path, copy: Path) -> RestoreReport:
             raise StorageError(f"{copy} cannot be restored: {problem}. It stays where it is.")
         stamp = _stamp()
         staging = db_path.with_name(f"{db_path.name}.restoring-{stamp}")
-        source = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
-        try:
-            dest = sqlite3.connect(staging)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
+        copy_database(copy, staging)
         merged = 0
         kept_as = None
         if db_path.exists() and db_path.stat().st_size > 0 and not check_file(db_path):

@@ -5,14 +5,11 @@ window or terminal is shown as busy there."""
 
 from __future__ import annotations
 
-import json
-import os
-from datetime import datetime
 from pathlib import Path
 
 from cloudinterview_desktop.domain.errors import SessionBusy
 from cloudinterview_desktop.store.file_locks import FileLock
-from cloudinterview_desktop.store.presence import FOLDER, describe_process
+from cloudinterview_desktop.store.presence import FOLDER, describe_process, read_record, write_record
 
 
 class FileSessionLeases:
@@ -37,11 +34,7 @@ class FileSessionLeases:
         if not taken:
             raise SessionBusy(session_id, self.holder(session_id) or "another CloudInterview process")
         self._held[session_id] = lock
-        record = {"pid": os.getpid(), "what": self.label, "since": datetime.now().isoformat(timespec="seconds")}
-        try:
-            self._lock_path(session_id).with_suffix(".json").write_text(json.dumps(record), encoding="utf-8")
-        except OSError:
-            pass
+        write_record(self._lock_path(session_id).with_suffix(".json"), self.label)
 
     def release(self, session_id: str) -> None:
         lock = self._held.pop(session_id, None)
@@ -70,9 +63,8 @@ class FileSessionLeases:
                 return ""
         except OSError:
             return ""
-        try:
-            record = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-            since = datetime.fromisoformat(record["since"]).strftime("%H:%M")
-            return f"{record['what']}, pid {record['pid']}, since {since}"
-        except (OSError, ValueError, KeyError, TypeError):
+        record = read_record(path.with_suffix(".json"))
+        if record is None:
             return "another CloudInterview process"
+        what, pid, since = record
+        return f"{what}, pid {pid}, since {since}"
