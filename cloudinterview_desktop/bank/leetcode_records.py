@@ -13,7 +13,7 @@ import gzip
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -247,11 +247,6 @@ def cases_from_check(check: str, params: list[str] | None = None) -> CheckCases:
         floats = floats or tolerant
     return CheckCases(cases, floats, skipped)
 
-
-def iter_lines(handle: IO[str]) -> Iterator[tuple[int, str]]:
-    for number, line in enumerate(handle, start=1):
-        if line.strip():
-            yield number, line
 
 
 # -- the Python signature in the judge's types, so JavaScript, C++ and Java can be judged too ---------------------

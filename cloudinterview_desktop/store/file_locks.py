@@ -49,7 +49,6 @@ class FileLock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._fd: int | None = None
-        self.exclusive = False
 
     @property
     def held(self) -> bool:
@@ -65,7 +64,6 @@ class FileLock:
         was_held = self.held
         fd = self._open()
         if _try(fd, exclusive):
-            self.exclusive = exclusive
             return True
         if not was_held:
             os.close(fd)
