@@ -26,6 +26,8 @@ class VoiceLoader(QObject):
         self._engine: object | None = None
         self._player: object | None = None
         self._started = False
+        self._thread: threading.Thread | None = None
+        self._closing = threading.Event()  # the window is closing: the build's result has nobody to go to
         self._built.connect(self._on_built)
 
     def input_devices(self) -> list[str]:
@@ -35,18 +37,26 @@ class VoiceLoader(QObject):
         if self._started:
             return
         self._started = True
-        threading.Thread(target=self._build, name="voice-loader", daemon=True).start()
+        self._thread = threading.Thread(target=self._build, name="voice-loader", daemon=True)
+        self._thread.start()
 
     def _build(self) -> None:
+        result: object
         try:
             from cloudinterview_desktop.voice_setup import build_voice
 
-            parts = build_voice(self._settings)
+            result = build_voice(self._settings)
         except Exception as exc:  # a broken voice install must not take the app down
+            if self._closing.is_set():
+                return  # the window closed while the voice loaded: its objects may be gone already
             log.exception("voice layer failed to load")
-            self._built.emit(exc)
+            result = exc
+        if self._closing.is_set():
             return
-        self._built.emit(parts)
+        try:
+            self._built.emit(result)
+        except RuntimeError:  # the loader was deleted with the window in the meantime
+            log.info("the voice layer finished loading after the window closed")
 
     def _on_built(self, parts: object) -> None:
         from cloudinterview_desktop.engine.voice_engine import VoiceEngine
@@ -66,6 +76,10 @@ class VoiceLoader(QObject):
     def shutdown(self) -> None:
         from cloudinterview_desktop.engine.voice_engine import VoiceEngine
         from cloudinterview_desktop.voice.speech_player import SpeechPlayer
+
+        self._closing.set()
+        if self._thread is not None:
+            self._thread.join(timeout=60)  # the build reads the settings, which close after this
 
         if isinstance(self._engine, VoiceEngine):
             self._engine.shutdown()
