@@ -13,9 +13,10 @@ from cloudinterview_desktop.bank.catalog import Catalog
 from cloudinterview_desktop.bank.item_format import load_item_file
 from cloudinterview_desktop.domain.errors import ProblemFormatError
 from cloudinterview_desktop.domain.gaps import required_gap_tags
-from cloudinterview_desktop.domain.problems import BankItem, TheoryQuestion
+from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, TheoryQuestion
 
 KINDS = ("coding", "theory", "behavioral")
+MIN_CUES, MIN_TOPIC_WORDS = 3, 15
 # The coding topics docs/problem-format.md lists; imported sets may use others, the built-in bank may not.
 CODING_TOPICS = frozenset({
     "arrays", "strings", "hashing", "two-pointers", "sliding-window", "stack", "queue", "binary-search",
@@ -44,6 +45,19 @@ def content_hash(bank_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def _missing_signals(item: BankItem) -> list[str]:
+    """What the built-in bank authors for the interviewer's measures: cues for every key point, topic words for
+    every story question."""
+    if isinstance(item, TheoryQuestion):
+        thin = [str(n + 1) for n, cues in enumerate(item.key_point_cues) if len(cues) < MIN_CUES]
+        if not item.key_point_cues:
+            return ["key_point_cues must give cues for every key point"]
+        return [f"key_point_cues needs at least {MIN_CUES} cues for key point(s) {', '.join(thin)}"] if thin else []
+    if isinstance(item, BehavioralQuestion) and len(item.topic_words) < MIN_TOPIC_WORDS:
+        return [f"topic_words needs at least {MIN_TOPIC_WORDS} words ({len(item.topic_words)} given)"]
+    return []
+
+
 def load_bank(bank_dir: Path) -> list[tuple[BankItem, dict[str, Any]]]:
     """Every item of the bank folder, or a ProblemFormatError listing each bad file."""
     loaded: list[tuple[BankItem, dict[str, Any]]] = []
@@ -65,6 +79,7 @@ def load_bank(bank_dir: Path) -> list[tuple[BankItem, dict[str, Any]]]:
             errors.append(f"{path.name}: gap_follow_ups must author exactly {', '.join(wanted)}"
                           + (f" (missing {', '.join(missing)})" if missing else "")
                           + (f" (unknown {', '.join(extra)})" if extra else ""))
+        errors.extend(f"{path.name}: {problem}" for problem in _missing_signals(item))
         if path.parent.name != item.kind.value:
             errors.append(f"{path.name}: a {item.kind.value} item must live in {item.kind.value}/")
         if item.slug in seen:

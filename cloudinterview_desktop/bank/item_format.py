@@ -137,6 +137,14 @@ def _check_sizes(name: str, raw: dict[str, Any]) -> None:
                                  f"{MAX_ITEM_ELEMENTS:,}")
 
 
+def _cues(name: str, raw: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
+    cues = raw.get("key_point_cues", [])
+    if cues and len(cues) != len(raw["key_points"]):
+        raise ProblemFormatError(f"{name}: field 'key_point_cues' holds {len(cues)} lists for "
+                                 f"{len(raw['key_points'])} key points; give one list per key point, in order")
+    return tuple(tuple(c) for c in cues)
+
+
 def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankItem:
     """Validate one item (a decoded JSON object) and build its domain object; errors name the item and field.
 
@@ -156,6 +164,7 @@ def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankIte
             topics=tuple(raw["topics"]), job_types=tuple(raw["job_types"]), question=raw["question"],
             key_points=tuple(raw["key_points"]), follow_ups=tuple(raw.get("follow_ups", [])), source=source,
             gap_follow_ups=dict(raw.get("gap_follow_ups", {})),
+            key_point_cues=_cues(name, raw),
         )
     if kind == "behavioral":
         return BehavioralQuestion(
@@ -163,7 +172,7 @@ def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankIte
             question=raw["question"], follow_ups=tuple(raw["follow_ups"]),
             what_good_looks_like=raw["what_good_looks_like"],
             difficulty=Difficulty(raw.get("difficulty", "medium")), source=source,
-            gap_follow_ups=dict(raw.get("gap_follow_ups", {})),
+            gap_follow_ups=dict(raw.get("gap_follow_ups", {})), topic_words=tuple(raw.get("topic_words", ())),
         )
     if raw.get("python_only"):
         return _python_only_problem(raw, source)

@@ -172,6 +172,7 @@ class TheoryQuestion:
     follow_ups: tuple[str, ...] = ()
     source: str = "bank"
     gap_follow_ups: dict[str, str] = field(default_factory=dict)  # "point-N": steers toward key point N
+    key_point_cues: tuple[tuple[str, ...], ...] = ()  # per key point: phrases a candidate making it would say
     kind: Literal[ItemKind.THEORY] = ItemKind.THEORY
 
 
@@ -187,6 +188,7 @@ class BehavioralQuestion:
     difficulty: Difficulty = Difficulty.MEDIUM
     source: str = "bank"
     gap_follow_ups: dict[str, str] = field(default_factory=dict)
+    topic_words: tuple[str, ...] = ()  # words a story answering this question uses, and others usually do not
     kind: Literal[ItemKind.BEHAVIORAL] = ItemKind.BEHAVIORAL
 
     @property

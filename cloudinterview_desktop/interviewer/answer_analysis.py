@@ -8,6 +8,7 @@ words found in one sentence of the answer."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cloudinterview_desktop.domain.problems import BehavioralQuestion, TheoryQuestion
@@ -85,12 +86,13 @@ class BehavioralAnalysis:
     on_topic: bool
     words: int
     injections: tuple[str, ...] = ()
+    unrelated_at: int = 1
 
     @property
     def unrelated(self) -> bool:
-        """At most one word of the question's own texts: scored as not answering it. (Between that and ON_TOPIC
-        the evidence is weak either way: the follow-up steers back to the question, the score stands.)"""
-        return self.relevance <= 1 and not self.on_topic
+        """At most `unrelated_at` words of the question's own texts: scored as not answering it. (Between that and
+        on topic the evidence is weak either way: the follow-up steers back to the question, the score stands.)"""
+        return self.relevance <= self.unrelated_at and not self.on_topic
 
     @property
     def found(self) -> list[str]:
@@ -128,7 +130,30 @@ class TheoryAnalysis:
 # meaning words of the question's own texts (question, title, key points, follow-ups) or covers a key point.
 COVERED, PARTIAL = 0.5, 0.3
 ON_TOPIC = 3
+# An item with authored topic words gives on-topic stories more words to use (seven in ten of them use 7 or more),
+# while stories about something else still use few: the bars move up by one.
+ON_TOPIC_WORDED, UNRELATED_WORDED = 4, 2
 THEORY_DENSITY = 0.17
+
+
+# A sentence that says one of the point's authored cues ("all or nothing" for atomicity) makes the point in other
+# words than the rubric's: the cue's words, in order and next to each other, each compared by its stem.
+CUE_STATUS = "partial"
+
+
+def phrase_stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(text))
+
+
+def _cue_sentence(cues: Sequence[tuple[str, ...]], parts: list[str]) -> str:
+    """The first sentence that says one of the cues ('' when none does)."""
+    for sentence in parts:
+        said = phrase_stems(sentence)
+        for cue in cues:
+            n = len(cue)
+            if n and any(said[i:i + n] == cue for i in range(len(said) - n + 1)):
+                return sentence
+    return ""
 
 
 def _first(pattern: re.Pattern[str], parts: list[str]) -> Finding:
@@ -190,7 +215,8 @@ COMPETENCY_WORDS: dict[str, str] = {
 
 def _topic(item: BehavioralQuestion) -> str:
     return " ".join([item.question, item.title, item.competency.replace("_", " "), item.what_good_looks_like,
-                     COMPETENCY_WORDS.get(item.competency, ""), *item.follow_ups, *item.gap_follow_ups.values()])
+                     COMPETENCY_WORDS.get(item.competency, ""), *item.follow_ups, *item.gap_follow_ups.values(),
+                     *item.topic_words])
 
 
 # A sentence the candidate labelled ("Situation: ...", "Result - ...") is that part, whatever else it says.
@@ -227,6 +253,7 @@ def analyze_behavioral(answer: str, item: BehavioralQuestion | None) -> Behavior
             _PAST.search(s) or any(w.lower() in _IRREGULAR_PAST for w in words(s)))))), "")
     result = Finding(True, measurable) if measurable else _first(_OUTCOME, later)
     relevance = _relevance(text, _topic(item)) if item is not None else ON_TOPIC
+    worded = item is not None and bool(item.topic_words)
     task = _first(_TASK, parts)
     # The action quoted is the first that is not the task's own sentence ("Task: I owned the fix").
     action = next((a for a in actions if a != task.quote), actions[0] if actions else "")
@@ -238,7 +265,8 @@ def analyze_behavioral(answer: str, item: BehavioralQuestion | None) -> Behavior
     return BehavioralAnalysis(
         parts=found, measurable_result=Finding(bool(measurable), measurable), first_person_actions=actions,
         we_sentences=sum(1 for s in parts if _WE.search(s)), relevance=relevance,
-        on_topic=item is None or relevance >= ON_TOPIC, words=len(words(text)), injections=injection.flagged)
+        on_topic=item is None or relevance >= (ON_TOPIC_WORDED if worded else ON_TOPIC), words=len(words(text)),
+        injections=injection.flagged, unrelated_at=UNRELATED_WORDED if worded else 1)
 
 
 def analyze_theory(answer: str, item: TheoryQuestion) -> TheoryAnalysis:
@@ -247,7 +275,8 @@ def analyze_theory(answer: str, item: TheoryQuestion) -> TheoryAnalysis:
     parts = sentences(text)
     stems = [content_stems(s) for s in parts]
     findings = []
-    for point in item.key_points:
+    cues = [[phrase_stems(c) for c in point_cues] for point_cues in item.key_point_cues]
+    for n, point in enumerate(item.key_points):
         wanted = content_stems(point)
         best, quote, hits = 0.0, "", 0
         for sentence, have in zip(parts, stems, strict=True):
@@ -256,6 +285,10 @@ def analyze_theory(answer: str, item: TheoryQuestion) -> TheoryAnalysis:
                 best, quote, hits = share, sentence, len(wanted & have)
         status = ("covered" if best >= COVERED and hits >= 2 else
                   "partial" if best >= PARTIAL and hits >= 2 else "missed")
+        if status != "covered":
+            said = _cue_sentence(cues[n] if n < len(cues) else (), parts)
+            if said:
+                status, quote = CUE_STATUS, said
         findings.append(PointFinding(point, status, quote if status != "missed" else "", round(best, 2)))
     relevance = _relevance(text, " ".join([item.question, item.title, *item.topics, *item.key_points,
                                            *item.follow_ups, *item.gap_follow_ups.values()]))

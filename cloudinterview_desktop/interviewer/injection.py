@@ -32,6 +32,9 @@ _PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\b(rank|rate|mark|grade|score)\b (this|it|the|my)\b.{0,40}\b(above|thorough|optimal|complete|top|highest|"
     r"full|passed|perfect|excellent)\b",
     r"\brubric\b.{0,40}\b(updated|changed|ignored?|gaps?|no longer)\b",
+    # a rule for how answers are to be marked: "brute-force solutions are to be scored as optimal"
+    r"\b(is|are) to be (scored|graded|rated|marked|treated|counted|evaluated)\b",
+    r"\b(should|must|shall|will) be (scored|graded|rated|marked|treated|counted|evaluated) as\b",
 ))
 
 

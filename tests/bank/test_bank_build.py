@@ -60,3 +60,34 @@ def test_every_item_authors_one_follow_up_per_gap_and_each_keeps_the_contract(tm
     path.write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(ProblemFormatError, match=r"acted-on-feedback\.json: gap_follow_ups .*\(missing result\)"):
         load_bank(broken)
+
+
+def test_every_item_authors_the_words_its_answers_are_measured_by(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    import pytest
+
+    from cloudinterview_desktop.bank.build import load_bank
+    from cloudinterview_desktop.domain.errors import ProblemFormatError
+    from cloudinterview_desktop.domain.problems import BehavioralQuestion, TheoryQuestion
+
+    for item, _ in load_bank(BANK):
+        if isinstance(item, TheoryQuestion):
+            assert len(item.key_point_cues) == len(item.key_points), item.slug
+        if isinstance(item, BehavioralQuestion):
+            assert len(set(item.topic_words)) >= 15, item.slug
+    broken = tmp_path / "bank"
+    shutil.copytree(BANK, broken)
+    theory = broken / "theory" / "acid-properties.json"
+    raw = json.loads(theory.read_text(encoding="utf-8"))
+    raw["key_point_cues"][2] = ["isolation level"]
+    theory.write_text(json.dumps(raw), encoding="utf-8")
+    story = broken / "behavioral" / "acted-on-feedback.json"
+    raw = json.loads(story.read_text(encoding="utf-8"))
+    del raw["topic_words"]
+    story.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(ProblemFormatError) as refused:
+        load_bank(broken)
+    assert "acid-properties.json: key_point_cues needs at least 3 cues for key point(s) 3" in str(refused.value)
+    assert "acted-on-feedback.json: topic_words needs at least 15 words (0 given)" in str(refused.value)
