@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from enum import Enum, auto
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
@@ -21,8 +22,29 @@ from PySide6.QtWidgets import (
 
 from cloudinterview_desktop.domain.session import InterviewSession, Mode, SessionConfig
 from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.engine.session_results import (
+    AllSessionsDeleted,
+    AnswerSubmitted,
+    ChatAnswered,
+    CodeLoaded,
+    CodeRan,
+    CodeSubmitted,
+    DraftSaved,
+    HintGiven,
+    InterruptedSessions,
+    InterviewerReady,
+    InterviewerReloaded,
+    QuestionAsked,
+    RequestId,
+    SessionCreated,
+    SessionDeleted,
+    SessionEnded,
+    SessionList,
+    SessionLoaded,
+    SessionResumed,
+    SessionStarted,
+)
 from cloudinterview_desktop.engine.voice_engine import RecordingResult
-from cloudinterview_desktop.service.session_service import HintStep, SessionStep
 from cloudinterview_desktop.settings import Key, Settings
 from cloudinterview_desktop.ui import shortcuts as keys
 from cloudinterview_desktop.ui.evaluation_progress import EvaluationProgress
@@ -39,7 +61,21 @@ from cloudinterview_desktop.ui.voice_controller import VoiceController
 log = logging.getLogger(__name__)
 
 MODEL_KEYS = (Key.USE_MODEL, Key.LLM_MODEL, Key.GPU_LAYERS, Key.ENDPOINT_URL, Key.ENDPOINT_MODEL, Key.ENDPOINT_KEY)
-STREAMING_OPS = frozenset({"start_session", "submit_answer", "chat", "next_question", "end_session", "hint"})
+
+
+class Waits(Enum):
+    """What on screen waits for a request."""
+
+    NOTHING = auto()
+    PAGE = auto()  # the interview page shows it is busy
+    SPEECH = auto()  # the same while the interviewer speaks; Stop cancels it
+    STOPPABLE_SPEECH = auto()  # the same, with a Stop button
+    CODE = auto()  # the coding panel runs the tests, with their progress
+
+
+SPEAKING = frozenset({Waits.SPEECH, Waits.STOPPABLE_SPEECH})
+# Results that leave the interview page's busy state alone: the editor's and the model's own requests.
+PAGE_UNTOUCHED = (CodeRan, CodeSubmitted, CodeLoaded, DraftSaved, InterviewerReady, InterviewerReloaded)
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +94,7 @@ class MainWindow(QMainWindow):
         self.engine = engine
         self.settings = settings
         self.session: InterviewSession | None = None
-        self._pending: dict[int, str] = {}  # request id -> op, for requests whose answer we still want
+        self._pending: dict[RequestId, Waits] = {}  # the requests whose answer we still want
         self.evaluation: EvaluationProgress | None = None  # the end of the interview, while it evaluates
         self.home = HomePage()
         self.interview = InterviewPage(use_monaco=use_monaco)
@@ -78,8 +114,9 @@ class MainWindow(QMainWindow):
         self._restore()
         self._connect_callbacks()
         self.apply_preferences()
-        self._call("interrupted_sessions")
-        self._call("list_sessions")
+        self._result_handlers = self._handlers()
+        self._call(self.engine.interrupted_sessions())
+        self._call(self.engine.list_sessions())
 
     # -- wiring ----------------------------------------------------------------------------------------------
 
@@ -105,13 +142,16 @@ class MainWindow(QMainWindow):
     def _connect_callbacks(self) -> None:
         self.engine.finished.connect(self._on_finished)
         self.engine.failed.connect(self._on_failed)
+        self.engine.cancelled.connect(self._on_cancelled)
         self.engine.token.connect(self._on_token)
         self.home.start_requested.connect(self.start_interview)
-        self.home.resume_requested.connect(lambda sid: self._call("resume_session", session_id=sid))
+        self.home.resume_requested.connect(self.resume_session)
         self.interview.answer_submitted.connect(self._submit_answer)
-        self.interview.chat_sent.connect(lambda text: self._call("chat", session_id=self._sid(), message=text))
-        self.interview.hint_requested.connect(lambda: self._call("hint", session_id=self._sid()))
-        self.interview.next_requested.connect(lambda: self._call("next_question", session_id=self._sid()))
+        self.interview.chat_sent.connect(
+            lambda text: self._call(self.engine.chat(self._sid(), text), Waits.STOPPABLE_SPEECH))
+        self.interview.hint_requested.connect(
+            lambda: self._call(self.engine.hint(self._sid()), Waits.STOPPABLE_SPEECH))
+        self.interview.next_requested.connect(self.next_question)
         self.interview.end_requested.connect(self._confirm_end)
         self.interview.stop_requested.connect(self._stop)
         self.summary.home_requested.connect(self.go_home)
@@ -123,16 +163,16 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.triggered.connect(lambda: ShortcutSheet(self).exec())
         self.about_action.triggered.connect(self.open_about)
         self.history.home_requested.connect(self.go_home)
-        self.history.open_requested.connect(lambda sid: self._call("get", session_id=sid))
+        self.history.open_requested.connect(lambda sid: self._call(self.engine.get_session(sid)))
         self.history.delete_requested.connect(self._confirm_delete)
         coding = self.interview.coding
         coding.language_changed.connect(self._load_code)
         coding.autosave.connect(lambda lang, code: self._call(
-            "save_draft", session_id=self._sid(), question_index=self._index(), language=lang, code=code))
+            self.engine.save_draft(self._sid(), self._index(), lang, code)))
         coding.run_requested.connect(lambda code, lang, inputs: self._call(
-            "run_code", session_id=self._sid(), code=code, language=lang, custom_inputs=inputs))
+            self.engine.run_code(self._sid(), code, lang, custom_inputs=inputs), Waits.CODE))
         coding.submit_requested.connect(lambda code, lang: self._call(
-            "submit_code", session_id=self._sid(), code=code, language=lang))
+            self.engine.submit_code(self._sid(), code, lang), Waits.CODE))
         self.engine.progress.connect(self._on_progress)
 
     def _restore(self) -> None:
@@ -152,15 +192,15 @@ class MainWindow(QMainWindow):
         return self.session.current_question_index
 
     def _load_code(self, language: str) -> None:
-        self._call("code_for", session_id=self._sid(), question_index=self._index(), language=language)
+        self._call(self.engine.code_for(self._sid(), self._index(), language))
 
-    def _call(self, op: str, **kwargs: Any) -> int:
-        request_id = self.engine.request(op, **kwargs)
-        self._pending[request_id] = op
-        if op in STREAMING_OPS | {"create_session", "resume_session"}:
-            self.interview.set_busy(True, cancellable=op in {"chat", "submit_answer", "hint"})
-        elif op in {"run_code", "submit_code"}:
+    def _call(self, request_id: RequestId, waits: Waits = Waits.NOTHING) -> RequestId:
+        """Waits for the answer to a request just sent, showing it is busy where `waits` says."""
+        self._pending[request_id] = waits
+        if waits is Waits.CODE:
             self.interview.coding.set_busy(True)
+        elif waits is not Waits.NOTHING:
+            self.interview.set_busy(True, cancellable=waits is Waits.STOPPABLE_SPEECH)
         return request_id
 
     # -- user actions ----------------------------------------------------------------------------------------
@@ -171,7 +211,13 @@ class MainWindow(QMainWindow):
                            (Key.INTERVIEW_STYLE, config.style.value), (Key.LAST_DURATION, config.duration_min)):
             self.settings.set(key, value)
         self.home.start_button.setEnabled(False)
-        self._call("create_session", config=config)
+        self._call(self.engine.create_session(config), Waits.PAGE)
+
+    def resume_session(self, session_id: str) -> None:
+        self._call(self.engine.resume_session(session_id), Waits.PAGE)
+
+    def next_question(self) -> None:
+        self._call(self.engine.next_question(self._sid()), Waits.SPEECH)
 
     def open_bank(self, import_path: str = "") -> None:
         browser = ProblemBrowser(self.engine, self)
@@ -193,14 +239,15 @@ class MainWindow(QMainWindow):
         """A short interview on one question from the bank, with the home page's other choices."""
         config = replace(self.home.config(), mode=Mode.BEHAVIORAL if kind == "behavioral" else Mode.TECHNICAL)
         self.home.start_button.setEnabled(False)
-        self._call("create_session", config=config, problems=[slug])
+        self._call(self.engine.create_session(config, problems=[slug]), Waits.PAGE)
 
     def _submit_answer(self, text: str) -> None:
         spoken = self._recording
         from_voice = spoken is not None and spoken.text in text
-        self._call("submit_answer", session_id=self._sid(), text=text,
-                   audio_path=spoken.recording if spoken and from_voice else "",
-                   delivery=spoken.delivery if spoken and from_voice else None)
+        self._call(self.engine.submit_answer(self._sid(), text,
+                                             audio_path=spoken.recording if spoken and from_voice else "",
+                                             delivery=spoken.delivery if spoken and from_voice else None),
+                   Waits.STOPPABLE_SPEECH)
         self._recording = None
 
     def _recording_context(self) -> tuple[str, str, str]:
@@ -221,13 +268,13 @@ class MainWindow(QMainWindow):
 
     def end_interview(self) -> None:
         """Ends the session; the feedback's progress is shown per question, and Stop keeps what code measured."""
-        request_id = self._call("end_session", session_id=self._sid())
+        request_id = self._call(self.engine.end_session(self._sid()), Waits.SPEECH)
         self.evaluation = EvaluationProgress(self, request_id, self.engine.cancel)
 
     def _on_progress(self, request_id: int, done: int, total: int) -> None:
         if self.evaluation is not None and self.evaluation.request_id == request_id:
             self.evaluation.update(done, total)
-        elif self._pending.get(request_id) in ("run_code", "submit_code"):
+        elif self._pending.get(RequestId(request_id)) is Waits.CODE:
             self.interview.coding.tests.set_progress(done, total)
 
     def _evaluation_done(self, request_id: int) -> None:
@@ -236,13 +283,13 @@ class MainWindow(QMainWindow):
             self.evaluation = None
 
     def _stop(self) -> None:
-        for request_id, op in list(self._pending.items()):
-            if op in STREAMING_OPS:
+        for request_id, waits in list(self._pending.items()):
+            if waits in SPEAKING:
                 self.engine.cancel(request_id)
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self._data_dir, self._input_devices(), self)
-        dialog.delete_all_requested.connect(lambda: self._call("delete_all_sessions"))
+        dialog.delete_all_requested.connect(lambda: self._call(self.engine.delete_all_sessions()))
         dialog.models_requested.connect(self.open_models)
         before = self._model_settings()
         if dialog.exec():
@@ -266,7 +313,7 @@ class MainWindow(QMainWindow):
         """Another model (or none) takes over at once: no restart."""
         if self._model_settings() != before:
             self.statusBar().showMessage(self.tr("Switching the interviewer's model…"))
-            self._call("reload_interviewer")
+            self._call(self.engine.reload_interviewer())
 
     def open_about(self) -> None:
         from pathlib import Path
@@ -285,20 +332,23 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> None:
         self.pages.setCurrentWidget(self.history)
-        self._call("list_sessions")
+        self._call(self.engine.list_sessions())
 
     def _confirm_delete(self, session_id: str) -> None:
         answer = QMessageBox.question(self, self.tr("Delete session"),
                                       self.tr("Delete this session with its answers, recordings and reports?"))
         if answer == QMessageBox.StandardButton.Yes:
-            self._call("delete_session", session_id=session_id)
+            self._call(self.engine.delete_session(session_id))
 
     def go_home(self) -> None:
         self.session = None
         self.home.start_button.setEnabled(True)
         self.pages.setCurrentWidget(self.home)
-        self._call("interrupted_sessions")
-        self._call("list_sessions")
+        self._refresh_sessions()
+
+    def _refresh_sessions(self) -> None:
+        self._call(self.engine.interrupted_sessions())
+        self._call(self.engine.list_sessions())
 
     # -- engine results --------------------------------------------------------------------------------------
 
@@ -307,67 +357,75 @@ class MainWindow(QMainWindow):
             self.interview.append_token(text)
             self.voice.feed(text)
 
-    def _on_finished(self, request_id: int, op: str, result: object) -> None:
+    def _handlers(self) -> dict[type[Any], Callable[[Any], None]]:
+        """What each result does, by its type."""
+        return {
+            CodeRan: self._code_judged, CodeSubmitted: self._code_judged,
+            CodeLoaded: lambda r: self.interview.coding.load_code(r.code, self.interview.coding.current_language()),
+            DraftSaved: lambda _r: None,
+            InterviewerReady: lambda r: self._interviewer_loaded(r.description, at_start=True),
+            InterviewerReloaded: lambda r: self._interviewer_loaded(r.description, at_start=False),
+            InterruptedSessions: lambda r: self.home.set_interrupted(r.sessions),
+            SessionList: self._sessions_listed,
+            SessionDeleted: lambda _r: self._refresh_sessions(),
+            AllSessionsDeleted: lambda _r: self._refresh_sessions(),
+            SessionLoaded: lambda r: self._open_from_history(r.session),
+            SessionCreated: self._session_created,
+            SessionResumed: lambda r: self._show(r.session),
+            SessionStarted: lambda r: self._show(r.step.session),
+            QuestionAsked: lambda r: self._show(r.step.session),
+            ChatAnswered: lambda r: self._show(r.step.session),
+            HintGiven: lambda r: self._show(r.hint.session),
+            AnswerSubmitted: self._answer_submitted,
+            SessionEnded: self._session_ended,
+        }
+
+    def _on_finished(self, request_id: int, result: object) -> None:
         self._evaluation_done(request_id)
-        if self._pending.pop(request_id, None) is None:
+        waits = self._pending.pop(RequestId(request_id), None)
+        if waits is None:
             return  # a result nobody waits for any more
-        if op in {"run_code", "submit_code"}:
-            self.interview.coding.set_busy(False)
-            assert isinstance(result, SessionStep) and result.report is not None
-            self.interview.coding.tests.show_report(result.report)
-            self._show(result.session)
-            return
-        if op == "code_for":
-            self.interview.coding.load_code(str(result), self.interview.coding.current_language())
-            return
-        if op == "save_draft":
-            return
-        if op in ("warm_up", "reload_interviewer"):
-            headline, _, details = str(result).partition("\n")
-            self.statusBar().setToolTip(details)  # the model file, GPU and check figures, for who wants them
-            self.home.set_interviewer(headline)
-            self.interview.set_interviewer(headline)
-            if op == "warm_up":
-                self._note_ready(headline)
-            else:
-                self.statusBar().showMessage(headline, 15_000)
-            return
-        self.interview.set_busy(False)
-        if op in STREAMING_OPS:
+        if not isinstance(result, PAGE_UNTOUCHED):
+            self.interview.set_busy(False)
+        if waits in SPEAKING:
             self.voice.finish_message()
-        if op == "interrupted_sessions":
-            self.home.set_interrupted(list(result))  # type: ignore[call-overload]
-            return
-        if op == "list_sessions":
-            self.history.set_sessions(list(result))  # type: ignore[call-overload]
-            self.home.set_history(list(result))  # type: ignore[call-overload]
-            self.summary.set_history(list(result))  # type: ignore[call-overload]
-            return
-        if op in {"delete_session", "delete_all_sessions"}:
-            self._call("list_sessions")
-            self._call("interrupted_sessions")
-            return
-        if op == "get" and isinstance(result, InterviewSession):
-            self._open_from_history(result)
-            return
-        if op == "create_session":
-            assert isinstance(result, InterviewSession)
-            self._show(result)
-            self._call("start_session", session_id=result.id)
-            return
-        if isinstance(result, SessionStep):
-            self._show(result.session)
-            if op == "submit_answer":
-                self.interview.clear_answer()
-            if op == "end_session":
-                self.interview.stop_clock()
-                self.summary.show_session(result.session)
-                self.pages.setCurrentWidget(self.summary)
-                self._call("list_sessions")  # the report's progress chart compares with earlier sessions
-        elif isinstance(result, HintStep):
-            self._show(result.session)
-        elif isinstance(result, InterviewSession):
-            self._show(result)
+        self._result_handlers[type(result)](result)
+
+    def _code_judged(self, result: CodeRan | CodeSubmitted) -> None:
+        self.interview.coding.set_busy(False)
+        assert result.step.report is not None
+        self.interview.coding.tests.show_report(result.step.report)
+        self._show(result.step.session)
+
+    def _interviewer_loaded(self, description: str, at_start: bool) -> None:
+        headline, _, details = description.partition("\n")
+        self.statusBar().setToolTip(details)  # the model file, GPU and check figures, for who wants them
+        self.home.set_interviewer(headline)
+        self.interview.set_interviewer(headline)
+        if at_start:
+            self._note_ready(headline)
+        else:
+            self.statusBar().showMessage(headline, 15_000)
+
+    def _sessions_listed(self, result: SessionList) -> None:
+        self.history.set_sessions(result.sessions)
+        self.home.set_history(result.sessions)
+        self.summary.set_history(result.sessions)
+
+    def _session_created(self, result: SessionCreated) -> None:
+        self._show(result.session)
+        self._call(self.engine.start_session(result.session.id), Waits.SPEECH)
+
+    def _answer_submitted(self, result: AnswerSubmitted) -> None:
+        self._show(result.step.session)
+        self.interview.clear_answer()
+
+    def _session_ended(self, result: SessionEnded) -> None:
+        self._show(result.step.session)
+        self.interview.stop_clock()
+        self.summary.show_session(result.step.session)
+        self.pages.setCurrentWidget(self.summary)
+        self._call(self.engine.list_sessions())  # the report's progress chart compares with earlier sessions
 
     def _open_from_history(self, session: InterviewSession) -> None:
         if session.status.is_final:
@@ -375,23 +433,28 @@ class MainWindow(QMainWindow):
             self.summary.show_session(session)
             self.pages.setCurrentWidget(self.summary)
         else:
-            self._call("resume_session", session_id=session.id)
+            self.resume_session(session.id)
 
-    def _on_failed(self, request_id: int, op: str, message: str) -> None:
+    def _answered_without_result(self, request_id: int) -> Waits | None:
+        """A failed or cancelled request: what waited for it, which waits no more; None if nothing did."""
         self._evaluation_done(request_id)
-        if self._pending.pop(request_id, None) is None:
-            return
-        self.interview.set_busy(False)
-        self.interview.coding.set_busy(False)
-        self.home.start_button.setEnabled(True)
-        if op in {"run_code", "submit_code"}:
+        waits = self._pending.pop(RequestId(request_id), None)
+        if waits is not None:
+            self.interview.set_busy(False)
+            self.interview.coding.set_busy(False)
+            self.home.start_button.setEnabled(True)
+        return waits
+
+    def _on_failed(self, request_id: int, message: str) -> None:
+        waits = self._answered_without_result(request_id)
+        if waits is Waits.CODE:
             self.interview.coding.tests.show_error(message)
-            return
-        if message == "cancelled":
-            if self.session is not None:
-                self.interview.show_session(self.session)
-            return
-        QMessageBox.warning(self, "CloudInterview", message)
+        elif waits is not None:
+            QMessageBox.warning(self, "CloudInterview", message)
+
+    def _on_cancelled(self, request_id: int) -> None:
+        if self._answered_without_result(request_id) is not None and self.session is not None:
+            self.interview.show_session(self.session)
 
     def _show(self, session: InterviewSession) -> None:
         self.session = session
@@ -420,7 +483,7 @@ class MainWindow(QMainWindow):
         if not self.engine.running:
             return  # the window was closed before the warm-up started
         self.statusBar().showMessage(self.tr("Loading the interviewer and the code editor…"))
-        self._call("warm_up")
+        self._call(self.engine.warm_up())
         editor = self.interview.coding.editor
         editor.ready.connect(lambda: self._note_ready(self.tr("code editor ready")))
         editor.preload()
