@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,10 @@ from cloudinterview_desktop.ai.backends.base import ChatMessage
 from cloudinterview_desktop.ai.backends.llama_cpp_backend import LlamaCppBackend, default_threads
 from cloudinterview_desktop.ai.services.llm_interviewer import LLMInterviewer
 from cloudinterview_desktop.app import build_core
-from cloudinterview_desktop.domain.session import InterviewSession, Mode, SessionConfig
+from cloudinterview_desktop.domain.session import Mode, SessionConfig
 from cloudinterview_desktop.embedded_models import embedded_llm
 from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.engine.session_results import RequestId, SessionCreated
 from cloudinterview_desktop.feedback.measured import MeasuredFeedbackBuilder
 from cloudinterview_desktop.interviewer.bank_interviewer import BankInterviewer
 from cloudinterview_desktop.report.rubric import RubricFeedbackBuilder
@@ -144,8 +146,9 @@ class EngineDriver:
         self._done: dict[int, tuple[bool, object]] = {}
         self._loop: QEventLoop | None = None
         engine.token.connect(self._on_token)
-        engine.finished.connect(lambda rid, _op, result: self._finish(rid, True, result))
-        engine.failed.connect(lambda rid, _op, message: self._finish(rid, False, message))
+        engine.finished.connect(lambda rid, result: self._finish(rid, True, result))
+        engine.failed.connect(lambda rid, message: self._finish(rid, False, message))
+        engine.cancelled.connect(lambda rid: self._finish(rid, False, "cancelled"))
 
     def _on_token(self, request_id: int, text: str) -> None:
         if text.strip() and request_id not in self._first:
@@ -156,10 +159,10 @@ class EngineDriver:
         if self._loop is not None:
             self._loop.quit()
 
-    def call(self, op: str, **kwargs: Any) -> tuple[object, float | None, float]:
-        """(result, seconds to the first text or None, seconds to the end)."""
+    def call(self, op: str, send: Callable[[], RequestId]) -> tuple[object, float | None, float]:
+        """(result, seconds to the first text or None, seconds to the end) of the request `send` makes."""
         start = time.perf_counter()
-        request_id = self.engine.request(op, **kwargs)
+        request_id = send()
         while request_id not in self._done:
             self._loop = QEventLoop()
             QTimer.singleShot(1000, self._loop.quit)
@@ -186,23 +189,26 @@ def interview(app: QCoreApplication, service: SessionService, bank: BankService,
     driver = EngineDriver(app, engine)
     out: dict[str, list[tuple[int, float]]] = {"start": [], "chat": [], "answer": [], "read": []}
     config = replace(CONFIG, question_count=turns)
-    session, _, _ = driver.call("create_session", config=config, seed=SESSION_SEED)
-    assert isinstance(session, InterviewSession)
+    created, _, _ = driver.call("create_session", lambda: engine.create_session(config, seed=SESSION_SEED))
+    assert isinstance(created, SessionCreated)
+    session = created.session
     before = calls()
-    _, first, _ = driver.call("start_session", session_id=session.id)
+    _, first, _ = driver.call("start_session", lambda: engine.start_session(session.id))
     out["start"].append((before, first if first is not None else math.nan))
     for turn in range(turns):
         if with_chat:
             before = calls()
-            _, first, _ = driver.call("chat", session_id=session.id, message=CHATS[turn % len(CHATS)])
+            message = CHATS[turn % len(CHATS)]
+            _, first, _ = driver.call("chat", partial(engine.chat, session.id, message))
             out["chat"].append((before, first if first is not None else math.nan))
         before = calls()
-        _, first, _ = driver.call("submit_answer", session_id=session.id, text=ANSWERS[turn % len(ANSWERS)])
+        answer = ANSWERS[turn % len(ANSWERS)]
+        _, first, _ = driver.call("submit_answer", partial(engine.submit_answer, session.id, answer))
         out["answer"].append((before, first if first is not None else math.nan))
-        _, _, read = driver.call("get", session_id=session.id)
+        _, _, read = driver.call("get_session", lambda: engine.get_session(session.id))
         out["read"].append((0, read))
         if turn < turns - 1:
-            driver.call("next_question", session_id=session.id)
+            driver.call("next_question", lambda: engine.next_question(session.id))
     engine.shutdown()
     return out
 

@@ -31,6 +31,7 @@ from cloudinterview_desktop.app import LazyJudge
 from cloudinterview_desktop.bank.catalog import Catalog
 from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset
 from cloudinterview_desktop.bank.question_bank import QuestionBank
+from cloudinterview_desktop.judge.reference_batches import ReferenceValidator
 from cloudinterview_desktop.resources import builtin_problems_db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,7 +114,8 @@ def main() -> None:
             nonlocal accepted, skipped
             bank = QuestionBank(builtin, Catalog(Path(folder) / f"user-{number}.sqlite"))
             start = time.perf_counter()
-            result = import_leetcodedataset(bank, data, judge, skip_invalid=True, workers=args.workers)
+            references = ReferenceValidator(judge, workers=args.workers)
+            result = import_leetcodedataset(bank, data, references, skip_invalid=True)
             elapsed = time.perf_counter() - start
             bank.user.close()
             kept = set(result.slugs)

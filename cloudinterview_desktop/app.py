@@ -14,7 +14,7 @@ from cloudinterview_desktop.bank.catalog import Catalog
 from cloudinterview_desktop.bank.question_bank import QuestionBank
 from cloudinterview_desktop.domain.errors import StorageError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, ToolchainStatus
-from cloudinterview_desktop.domain.ports import Interviewer, ProgressSink
+from cloudinterview_desktop.domain.ports import Interviewer, ProgressSink, ReferenceChecker
 from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.paths import AppPaths, resolve_paths
 from cloudinterview_desktop.report.rubric import RubricFeedbackBuilder
@@ -100,6 +100,13 @@ def open_bank(paths: AppPaths, read_only: bool = False) -> tuple[QuestionBank, l
     return QuestionBank(builtin, Catalog(paths.db_path, readonly=read_only)), notes
 
 
+def reference_checker(judge: LazyJudge) -> ReferenceChecker:
+    """The judge's bulk check of reference solutions, for the importers; imported on first use, as the judge is."""
+    from cloudinterview_desktop.judge.reference_batches import ReferenceValidator
+
+    return ReferenceValidator(judge)
+
+
 def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
                apply_retention: bool = True, use_model: bool | None = None) -> AppCore:
     """`use_model=None` follows the settings; False runs without a language model (the bank's interviewer,
@@ -123,8 +130,8 @@ def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
     leases = FileSessionLeases(paths.data_dir)
     service = SessionService(sessions, bank, interviewer or AIInterviewer(ai), feedback, judge,
                              session_file_dirs=(paths.recordings_dir, paths.reports_dir), leases=leases)
-    core = AppCore(paths, settings, report, sessions, bank, judge, service, BankService(bank, judge), ai, notes,
-                   presence, leases)
+    bank_service = BankService(bank, judge, references=lambda: reference_checker(judge))
+    core = AppCore(paths, settings, report, sessions, bank, judge, service, bank_service, ai, notes, presence, leases)
     if apply_retention and not report.read_only:
         apply_retention_policy(core)
     return core

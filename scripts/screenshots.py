@@ -134,7 +134,7 @@ def run(out: Path, theme: str, suffix: str = "") -> None:
         problem = core.bank.get(session.questions[0].item_slug)
         assert isinstance(problem, CodingProblem) and problem.solution is not None
         core.sessions.save_draft(session.id, 0, "python", problem.solution.python, session.created_at)
-        window._call("resume_session", session_id=session.id)
+        window.resume_session(session.id)
         wait_until(app, lambda: window.session is not None and window.session.current_question is not None
                    and window.pages.currentWidget() is window.interview)
         coding = window.interview.coding
@@ -144,7 +144,7 @@ def run(out: Path, theme: str, suffix: str = "") -> None:
         shoot(app, window, out / name.format("interview-coding"))
 
         window.interview.answer_box.setPlainText("")
-        window._call("next_question", session_id=session.id)
+        window.next_question()
         wait_until(app, lambda: window.session is not None and window.session.current_question_index == 1)
         window.interview.answer_box.setPlainText(
             "An index trades extra writes and storage for faster reads; I would add a composite index matching "

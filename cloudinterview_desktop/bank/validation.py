@@ -6,10 +6,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from cloudinterview_desktop.bank.importer import verify_reference
 from cloudinterview_desktop.domain.errors import CloudInterviewError
 from cloudinterview_desktop.domain.ports import CodeRunner
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
+from cloudinterview_desktop.domain.references import verify_reference
 
 MIN_HIDDEN_TESTS = 15
 

@@ -172,9 +172,11 @@ def _progress(done: int, total: int) -> None:
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     result: ImportResult
     if args.format == "leetcodedataset" or (args.format is None and _looks_like_leetcodedataset(args.file)):
+        from cloudinterview_desktop.app import reference_checker
         from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset
 
-        result = import_leetcodedataset(ctx.core.bank, args.file, ctx.judge(), skip_invalid=args.skip_invalid,
+        result = import_leetcodedataset(ctx.core.bank, args.file, reference_checker(ctx.judge()),
+                                        skip_invalid=args.skip_invalid,
                                         progress=None if args.json else _progress,
                                         rename_duplicates=args.rename_duplicates)
     else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
@@ -40,6 +40,18 @@ class CodeRunner(Protocol):
             cancel: threading.Event | None = ...) -> JudgeReport: ...
 
     def starter_code(self, problem: CodingProblem, language: str) -> str: ...
+
+
+class ReferenceChecker(Protocol):
+    """Checks many coding problems' reference solutions against all their cases and check() (the judge does it in
+    bulk); the composition root hands one to the importers, which must not run code themselves."""
+
+    sandbox_cpu_s: float  # CPU time the sandboxed processes reported, for measurements
+
+    def validate(self, problems: Iterable[CodingProblem], step: Callable[[], None] | None = None) -> list[str | None]:
+        """Per problem, in order: None when its reference passes, else why not; `step` is called once per problem
+        checked. `problems` may be a generator: if it raises, the checks running are stopped and the error
+        propagates."""
 
 
 class TurnKind(StrEnum):

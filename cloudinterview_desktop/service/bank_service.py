@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cloudinterview_desktop.bank.catalog import ItemRow
-from cloudinterview_desktop.bank.importer import ImportResult, import_items, parse_all, read_items, verify_reference
+from cloudinterview_desktop.bank.importer import ImportResult, import_items, parse_all, read_items
 from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.bank.leetcode_records import is_leetcodedataset
 from cloudinterview_desktop.bank.question_bank import QuestionBank
 from cloudinterview_desktop.domain.errors import ProblemFormatError
-from cloudinterview_desktop.domain.ports import CodeRunner, ProgressSink
+from cloudinterview_desktop.domain.ports import CodeRunner, ProgressSink, ReferenceChecker
 from cloudinterview_desktop.domain.problems import CodingProblem
+from cloudinterview_desktop.domain.references import verify_reference
 from cloudinterview_desktop.service.question_text import question_prompt
 
 
@@ -29,9 +31,11 @@ class ItemDetails:
 
 
 class BankService:
-    def __init__(self, bank: QuestionBank, judge: CodeRunner) -> None:
+    def __init__(self, bank: QuestionBank, judge: CodeRunner,
+                 references: Callable[[], ReferenceChecker] | None = None) -> None:
         self._bank = bank
         self._judge = judge
+        self._references = references  # a new checker per LeetCodeDataset import
 
     def list_items(self, kind: str | None = None, text: str = "") -> list[ItemRow]:
         if text.strip():
@@ -73,7 +77,8 @@ class BankService:
         if is_leetcodedataset(file):
             from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset
 
-            return import_leetcodedataset(self._bank, file, self._judge, skip_invalid=True, progress=progress,
+            references = self._references() if self._references is not None else None
+            return import_leetcodedataset(self._bank, file, references, skip_invalid=True, progress=progress,
                                           cancel=cancel)
         parsed = parse_all(read_items(file), "user", parse_item)
         return import_items(self._bank, parsed, self._judge, progress=progress)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,6 +27,13 @@ from PySide6.QtWidgets import (
 
 from cloudinterview_desktop.bank.catalog import ItemRow
 from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.engine.session_results import (
+    BankImported,
+    BankItemDeleted,
+    BankItemLoaded,
+    BankItems,
+    RequestId,
+)
 from cloudinterview_desktop.service.bank_service import ItemDetails
 
 NEW_ITEM_TEMPLATE = {
@@ -57,19 +63,19 @@ class ItemEditor(QDialog):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self._request: int | None = None
+        self._request: RequestId | None = None
         engine.finished.connect(self._on_finished)
         engine.failed.connect(self._on_failed)
 
     def save(self) -> None:
         self.status.setText(self.tr("Checking…"))
-        self._request = self.engine.request("bank.save_item", text=self.editor.toPlainText(), replace=self.replace)
+        self._request = self.engine.save_bank_item(self.editor.toPlainText(), replace=self.replace)
 
-    def _on_finished(self, request_id: int, _op: str, _result: object) -> None:
+    def _on_finished(self, request_id: int, _result: object) -> None:
         if request_id == self._request:
             self.accept()
 
-    def _on_failed(self, request_id: int, _op: str, message: str) -> None:
+    def _on_failed(self, request_id: int, message: str) -> None:
         if request_id == self._request:
             # The text stays in the editor: nothing typed is lost to an error.
             self.status.setText(self.tr("<b style='color:#c0392b'>Not saved:</b> {error}").format(error=message))
@@ -111,10 +117,10 @@ class ProblemBrowser(QDialog):
         self.import_progress.setAccessibleName(self.tr("Import progress"))
         self.cancel_import = QPushButton(self.tr("Cancel import"))
         self.cancel_import.setVisible(False)
-        self._import_request: int | None = None
+        self._import_request: RequestId | None = None
         self._rows: list[ItemRow] = []
         self._current: ItemDetails | None = None
-        self._pending: dict[int, str] = {}
+        self._pending: set[RequestId] = set()
         self._build()
         self._connect()
         self.refresh()
@@ -152,20 +158,20 @@ class ProblemBrowser(QDialog):
         self.practise_button.clicked.connect(self._practise_current)
         self.engine.finished.connect(self._on_finished)
         self.engine.failed.connect(self._on_failed)
+        self.engine.cancelled.connect(self._on_cancelled)
         self.engine.progress.connect(self._on_progress)
         self.cancel_import.clicked.connect(self._cancel_import)
 
-    def _call(self, op: str, **kwargs: Any) -> int:
-        request_id = self.engine.request(op, **kwargs)
-        self._pending[request_id] = op
+    def _track(self, request_id: RequestId) -> RequestId:
+        self._pending.add(request_id)
         return request_id
 
     def refresh(self) -> None:
-        self._call("bank.list_items", kind=self.kind.currentData() or None, text=self.search.text())
+        self._track(self.engine.list_bank_items(kind=self.kind.currentData() or None, text=self.search.text()))
 
     def _select(self, row: int) -> None:
         if 0 <= row < len(self._rows):
-            self._call("bank.item", slug=self._rows[row].slug)
+            self._track(self.engine.bank_item(self._rows[row].slug))
 
     def _edit(self, text: str, replace: bool) -> None:
         if ItemEditor(self.engine, text, replace, self).exec():
@@ -186,7 +192,7 @@ class ProblemBrowser(QDialog):
         answer = QMessageBox.question(self, self.tr("Delete"), self.tr("Delete your item “{title}”?").format(
             title=self._current.row.title))
         if answer == QMessageBox.StandardButton.Yes:
-            self._call("bank.delete_item", slug=self._current.row.slug)
+            self._track(self.engine.delete_bank_item(self._current.row.slug))
 
     def _import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import questions"), "",
@@ -201,7 +207,7 @@ class ProblemBrowser(QDialog):
         self.import_progress.setRange(0, 0)
         self.import_progress.setVisible(True)
         self.cancel_import.setVisible(True)
-        self._import_request = self._call("bank.import_file", path=path)
+        self._import_request = self._track(self.engine.import_bank_file(path))
 
     def _on_progress(self, request_id: int, done: int, total: int) -> None:
         if request_id == self._import_request and total > 0:
@@ -231,34 +237,44 @@ class ProblemBrowser(QDialog):
         box.setDetailedText("\n".join(skipped))
         box.exec()
 
-    def _on_finished(self, request_id: int, op: str, result: object) -> None:
-        if self._pending.pop(request_id, None) is None:
-            return
-        if op == "bank.list_items":
-            self._show_rows(list(result))  # type: ignore[call-overload]
-        elif op == "bank.item" and isinstance(result, ItemDetails):
-            self._current = result
-            self.details.setMarkdown(result.prompt)
-            self.edit_button.setEnabled(result.editable)
-            self.delete_button.setEnabled(result.editable)
-            self.practise_button.setEnabled(True)
-        elif op == "bank.import_file":
+    def _answered(self, request_id: int) -> bool:
+        """Whether this dialog waited for the request (it no longer does)."""
+        if request_id not in self._pending:
+            return False
+        self._pending.discard(RequestId(request_id))
+        if request_id == self._import_request:
             self._import_done()
+        return True
+
+    def _on_finished(self, request_id: int, result: object) -> None:
+        if not self._answered(request_id):
+            return
+        if isinstance(result, BankItems):
+            self._show_rows(result.rows)
+        elif isinstance(result, BankItemLoaded):
+            self._show_item(result.details)
+        elif isinstance(result, BankImported):
             self.refresh()
-            self._report_import(result)
-        elif op == "bank.delete_item":
+            self._report_import(result.result)
+        elif isinstance(result, BankItemDeleted):
             self.refresh()
 
-    def _on_failed(self, request_id: int, op: str, message: str) -> None:
-        if self._pending.pop(request_id, None) is None:
-            return
-        if op == "bank.import_file":
-            self._import_done()
-            if message == "cancelled":
-                self.count.setText(self.tr("Import cancelled: the bank is unchanged."))
-                return
-        QMessageBox.warning(self, self.tr("Question bank"), message)
-        self.count.setText("")
+    def _on_failed(self, request_id: int, message: str) -> None:
+        if self._answered(request_id):
+            QMessageBox.warning(self, self.tr("Question bank"), message)
+            self.count.setText("")
+
+    def _on_cancelled(self, request_id: int) -> None:
+        was_import = request_id == self._import_request
+        if self._answered(request_id) and was_import:
+            self.count.setText(self.tr("Import cancelled: the bank is unchanged."))
+
+    def _show_item(self, item: ItemDetails) -> None:
+        self._current = item
+        self.details.setMarkdown(item.prompt)
+        self.edit_button.setEnabled(item.editable)
+        self.delete_button.setEnabled(item.editable)
+        self.practise_button.setEnabled(True)
 
     def _show_rows(self, rows: list[ItemRow]) -> None:
         self._rows = rows

@@ -718,38 +718,6 @@ Restore it? What you saved since is kept and merged into it. If you say no, the 
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Navigation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New interview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Question bank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About CloudInterview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>End interview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -767,14 +735,6 @@ Restore it? What you saved since is kept and merged into it. If you say no, the 
     </message>
     <message>
         <source>Delete this session with its answers, recordings and reports?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading the interviewer and the code editor…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>code editor ready</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1493,6 +1453,17 @@ Restore it? What you saved since is kept and merged into it. If you say no, the 
     </message>
 </context>
 <context>
+    <name>StartupStatus</name>
+    <message>
+        <source>Loading the interviewer and the code editor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code editor ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -1783,6 +1754,41 @@ Restore it? What you saved since is kept and merged into it. If you say no, the 
     </message>
     <message>
         <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;Everything you do here — answers, code, recordings and reports — stays on this computer. Nothing is sent anywhere.&lt;/p&gt;&lt;p&gt;&lt;b&gt;{who}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A bigger language model makes a more conversational interviewer: &lt;i&gt;Settings → AI model&lt;/i&gt; lists models that fit this computer.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>Navigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About CloudInterview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -135,9 +135,10 @@ SOLUTIONS = {
 
 def test_an_imported_problem_is_solved_in_all_four_languages(core: Any, tmp_path: Path) -> None:
     from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset
+    from cloudinterview_desktop.judge.reference_batches import ReferenceValidator
 
     path = _write(tmp_path / "one.jsonl", _records(("third-maximum-number",)))
-    assert import_leetcodedataset(core.bank, path, core.judge).added == 1
+    assert import_leetcodedataset(core.bank, path, ReferenceValidator(core.judge)).added == 1
     problem = core.bank.get("third-maximum-number")
     assert not problem.python_only and problem.signature is not None and problem.entry_point
     assert "thirdMax(vector<int>& nums)" in core.judge.starter_code(problem, "cpp")

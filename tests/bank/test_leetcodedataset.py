@@ -13,20 +13,15 @@ import pytest
 
 from cloudinterview_desktop.bank.catalog import Catalog
 from cloudinterview_desktop.bank.item_format import parse_item
-from cloudinterview_desktop.bank.leetcodedataset import (
-    LeetCodeImportResult,
-    ReferenceValidator,
-    import_leetcodedataset,
-    parse_input,
-    parse_output,
-    record_to_raw,
-    render_statement,
-)
+from cloudinterview_desktop.bank.leetcode_literals import parse_input, parse_output
+from cloudinterview_desktop.bank.leetcode_statement import render_statement
+from cloudinterview_desktop.bank.leetcodedataset import LeetCodeImportResult, import_leetcodedataset, record_to_raw
 from cloudinterview_desktop.domain.errors import ProblemFormatError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport
 from cloudinterview_desktop.domain.problems import CodingProblem, Solution
 from cloudinterview_desktop.judge.errors import UnsupportedLanguage
 from cloudinterview_desktop.judge.judge import Judge, starter_code
+from cloudinterview_desktop.judge.reference_batches import ReferenceValidator
 from tests.cli.helpers import cli, cli_json
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "leetcodedataset-sample.jsonl"
@@ -233,15 +228,15 @@ def test_the_schema_guards_imported_items(change: Any, fragment: str) -> None:
 
 def test_importing_valid_records_adds_them(core: Any) -> None:
     steps: list[tuple[int, int]] = []
-    result = import_leetcodedataset(core.bank, SAMPLE, core.judge, progress=lambda done, total: steps.append(
-        (done, total)))
+    result = import_leetcodedataset(core.bank, SAMPLE, ReferenceValidator(core.judge),
+                                    progress=lambda done, total: steps.append((done, total)))
     assert isinstance(result, LeetCodeImportResult)
     assert result.added == 7 and list(result.slugs) == SLUGS and not result.skipped
     assert steps[-1] == (7, 7) and len(steps) == 7
     item = core.bank.get("trim-small-leaves")
     assert isinstance(item, CodingProblem) and item.signature is not None and item.source == "leetcodedataset"
     with pytest.raises(ProblemFormatError, match="line 1 \\(longest-calm-stretch\\): you already have"):
-        import_leetcodedataset(core.bank, SAMPLE, core.judge)
+        import_leetcodedataset(core.bank, SAMPLE, ReferenceValidator(core.judge))
 
 
 def test_judging_imported_problems_through_the_cli(app_home: Path, tmp_path: Path) -> None:
@@ -312,8 +307,8 @@ def test_skipped_records_are_reported_with_their_line(core: Any, tmp_path: Path)
     records = _broken("reference fails")
     records.insert(0, "{oops")
     del records[5]["entry_point"]
-    result = import_leetcodedataset(core.bank, write_jsonl(tmp_path / "set.jsonl", records), core.judge,
-                                    skip_invalid=True)
+    result = import_leetcodedataset(core.bank, write_jsonl(tmp_path / "set.jsonl", records),
+                                    ReferenceValidator(core.judge), skip_invalid=True)
     assert result.added == 5
     assert [(s.where, s.task_id) for s in result.skipped] == [
         ("line 1", ""), ("line 4", "drop-alternate-nodes"), ("line 6", "digit-fold")]

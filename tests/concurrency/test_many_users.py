@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.domain.session import Mode, SessionConfig
 from cloudinterview_desktop.engine.session_engine import SessionEngine
+from cloudinterview_desktop.engine.session_results import RequestId
 from tests.cli.helpers import cli, cli_json, popen
 
 TERMINALS = 8
@@ -25,15 +26,15 @@ def _terminal_script(number: int) -> str:
     return "".join(f"terminal {number} answer {i}\n.\n/next\n" for i in range(ANSWERS)) + "/end\n"
 
 
-def _engine_call(qtbot: QtBot, engine: SessionEngine, op: str, **kwargs: Any) -> Any:
+def _engine_call(qtbot: QtBot, engine: SessionEngine, request_id: RequestId) -> Any:
     results: dict[int, Any] = {}
     errors: dict[int, str] = {}
-    engine.finished.connect(lambda rid, _op, result: results.__setitem__(rid, result))
-    engine.failed.connect(lambda rid, _op, message: errors.__setitem__(rid, message))
-    request_id = engine.request(op, **kwargs)
+    engine.finished.connect(lambda rid, result: results.__setitem__(rid, result))
+    engine.failed.connect(lambda rid, message: errors.__setitem__(rid, message))
+    engine.cancelled.connect(lambda rid: errors.__setitem__(rid, "cancelled"))
     qtbot.waitUntil(lambda: request_id in results or request_id in errors, timeout=90_000)
     if request_id in errors:
-        raise AssertionError(f"the window's engine failed in {op}: {errors[request_id]}")
+        raise AssertionError(f"the window's engine failed: {errors[request_id]}")
     return results[request_id]
 
 
@@ -77,11 +78,11 @@ def test_everyone_at_once_loses_nothing_and_sees_no_lock(qtbot: QtBot, core: Any
     for thread in drivers:
         thread.start()
     try:
-        window = _engine_call(qtbot, engine, "create_session",
-                              config=SessionConfig(mode=Mode.BEHAVIORAL, question_count=ANSWERS), seed=42)
-        _engine_call(qtbot, engine, "start_session", session_id=window.id)
+        window = _engine_call(qtbot, engine, engine.create_session(
+            SessionConfig(mode=Mode.BEHAVIORAL, question_count=ANSWERS), seed=42)).session
+        _engine_call(qtbot, engine, engine.start_session(window.id))
         for i in range(ANSWERS):
-            _engine_call(qtbot, engine, "submit_answer", session_id=window.id, text=f"window answer {i}")
+            _engine_call(qtbot, engine, engine.submit_answer(window.id, f"window answer {i}"))
     finally:
         for thread in drivers:
             thread.join(timeout=200)

@@ -45,7 +45,7 @@ def test_stop_during_the_evaluation_ends_the_interview_with_measured_feedback(qt
     service.submit_answer(session.id, "I owned the release and cut the failure rate by half.")
     service.next_question(session.id)
     service.submit_answer(session.id, "I mentored two new engineers through their first launch.")
-    window._call("resume_session", session_id=session.id)
+    window.resume_session(session.id)
     qtbot.waitUntil(lambda: window.session is not None and window.pages.currentWidget() is window.interview,
                     timeout=20_000)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
