@@ -1,7 +1,7 @@
 """Isolation levels on Linux and the wrapper commands that give them: bubblewrap, util-linux namespaces, or none.
 
 Every level also gets the rlimits, the process group, the scrubbed environment and the fresh work directory that
-`sandbox.PosixSandbox` applies; docs/judge.md says what each level guarantees.
+`posix_sandbox.PosixSandbox` applies; docs/judge.md says what each level guarantees.
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ from cloudinterview_desktop.judge.isolation import IsolationLevel
 from cloudinterview_desktop.judge.languages import all_languages, language_named
 from cloudinterview_desktop.judge.languages.base import Job, Language, Program, Step
 from cloudinterview_desktop.judge.languages.python import interpreter_paths, probe_command
-from cloudinterview_desktop.judge.sandbox import MiB, PosixSandbox, RunOutcome, RunSpec, SandboxLimits, best_level
+from cloudinterview_desktop.judge.posix_sandbox import PosixSandbox, best_level
+from cloudinterview_desktop.judge.sandbox import MiB, RunOutcome, RunSpec, SandboxLimits
 from cloudinterview_desktop.judge.text import clean_text
 from cloudinterview_desktop.judge.typemap import int_width, needs_64_bit
 from cloudinterview_desktop.judge.verdicts import Collector, Context, ProgressSink, build_report

@@ -14,7 +14,8 @@ from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.judge.isolation import GUARANTEES, IsolationLevel
 from cloudinterview_desktop.judge.judge import Judge
 from cloudinterview_desktop.judge.languages.python import interpreter_command, interpreter_paths
-from cloudinterview_desktop.judge.sandbox import RESULT_FD, KillReason, PosixSandbox, RunSpec, SandboxLimits
+from cloudinterview_desktop.judge.posix_sandbox import PosixSandbox
+from cloudinterview_desktop.judge.sandbox import RESULT_FD, KillReason, RunSpec, SandboxLimits
 from tests.judge.conftest import assert_no_strays
 
 pytestmark = pytest.mark.usefixtures("no_strays")
