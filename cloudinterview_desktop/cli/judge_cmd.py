@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from cloudinterview_desktop.domain.errors import CloudInterviewError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, TestResult, Verdict
+from cloudinterview_desktop.judge.protection import ALLOW_FLAG, UnisolatedRunRefused
 
 if TYPE_CHECKING:
     from cloudinterview_desktop.cli.context import CliContext
@@ -31,7 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "judge", help="run a solution file against a problem's tests",
         description="Judge SOLUTION_FILE against PROBLEM (a bank slug or a problem JSON file). Submit runs the "
-                    "hidden tests; Run runs the examples and any --input. Exit code 0 whatever the verdict.")
+                    "hidden tests; Run runs the examples and any --input. Exit code 0 whatever the verdict; "
+                    "2 when the code would run without a sandbox and that was not allowed.")
     parser.add_argument("problem", metavar="PROBLEM", help="bank slug or path to a problem JSON file")
     parser.add_argument("solution", metavar="SOLUTION_FILE", type=Path, help="the code to judge")
     parser.add_argument("--language", "-l", help="python, javascript, cpp or java (default: from the file extension)")
@@ -43,7 +45,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--input", dest="inputs", action="append", type=_json_input, default=[], metavar="JSON",
                         help="a custom input for --run, as a JSON object of parameter values (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    add_allow_flag(parser)
     parser.set_defaults(handler=run)
+
+
+def add_allow_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(ALLOW_FLAG, dest="allow_unisolated", action="store_true",
+                        help="run the code even where it cannot be sandboxed (isolation 'rlimits': it runs as you, "
+                             "with your files and the network in reach); for this command only. Without it, and "
+                             "unless you allowed it in the window, such a run is refused (exit code 2)")
 
 
 def _short(value: Any) -> str:
@@ -99,7 +109,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             raise CloudInterviewError(f"cannot read {args.solution}: {exc}") from exc
         language = language_named(args.language) if args.language else language_for_file(args.solution.name)
+        if args.allow_unisolated:
+            ctx.judge().consent.allow_for_now()
         report = ctx.judge().run(problem, code, language.name, mode, custom_inputs=args.inputs or None)
+    except UnisolatedRunRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except CloudInterviewError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

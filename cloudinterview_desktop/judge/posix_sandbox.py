@@ -23,7 +23,6 @@ from typing import Any
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.judge import processes
 from cloudinterview_desktop.judge.isolation import (
-    GUARANTEES,
     HIDDEN_DIRS,
     ORDER,
     IsolationLevel,
@@ -34,6 +33,7 @@ from cloudinterview_desktop.judge.isolation import (
     tool,
 )
 from cloudinterview_desktop.judge.pipes import ResultLines, RunChannel, StreamHead
+from cloudinterview_desktop.judge.protection import protection_for
 from cloudinterview_desktop.judge.rlimits import make_preexec, rlimit_list
 from cloudinterview_desktop.judge.sandbox import (
     BASE_PATH,
@@ -105,7 +105,7 @@ class PosixSandbox:
         return self._level.value
 
     def describe(self) -> str:
-        return GUARANTEES[self._level]
+        return protection_for(self._level.value).describe()
 
     @contextlib.contextmanager
     def workdir(self) -> Iterator[Path]:
