@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
@@ -36,6 +36,9 @@ from cloudinterview_desktop.ui.summary_page import SummaryPage
 from cloudinterview_desktop.ui.theme import apply_theme
 from cloudinterview_desktop.ui.voice_controller import VoiceController
 
+if TYPE_CHECKING:
+    from cloudinterview_desktop.judge.protection import CodeSafety
+
 log = logging.getLogger(__name__)
 
 MODEL_KEYS = (Key.USE_MODEL, Key.LLM_MODEL, Key.GPU_LAYERS, Key.ENDPOINT_URL, Key.ENDPOINT_MODEL, Key.ENDPOINT_KEY)
@@ -48,7 +51,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, engine: SessionEngine, settings: Settings, use_monaco: bool = True,
                  data_dir: str = "", input_devices: Callable[[], list[str]] = list, models_dir: str = "",
-                 parent: QWidget | None = None, logs_dir: str = "") -> None:
+                 parent: QWidget | None = None, logs_dir: str = "", code_safety: CodeSafety | None = None) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
         self._models_dir = models_dir
@@ -62,6 +65,8 @@ class MainWindow(QMainWindow):
         self.evaluation: EvaluationProgress | None = None  # the end of the interview, while it evaluates
         self.home = HomePage()
         self.interview = InterviewPage(use_monaco=use_monaco)
+        if code_safety is not None:  # the isolation level beside Run, and the question asked where there is none
+            self.interview.coding.set_safety(code_safety)
         self._loaded_code_for: tuple[str, int] | None = None  # (session, question) whose code the editor shows
         self._warmed = False
         self._ready_notes: list[str] = []
