@@ -10,6 +10,7 @@ from cloudinterview_desktop.bank.importer import verify_reference
 from cloudinterview_desktop.domain.errors import CloudInterviewError
 from cloudinterview_desktop.domain.ports import CodeRunner
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
+from cloudinterview_desktop.judge.protection import UnisolatedRunRefused
 
 MIN_HIDDEN_TESTS = 15
 
@@ -36,6 +37,8 @@ def check_item(item: BankItem, judge: CodeRunner, strict_counts: bool) -> ItemCh
                 problems.append("the hint ladder needs at least 3 steps")
         try:
             verify_reference(item, judge)
+        except UnisolatedRunRefused:
+            raise  # nothing can be checked: the user has to allow it, or install a sandbox
         except CloudInterviewError as exc:
             problems.append(str(exc))
     return ItemCheck(item.slug, tuple(problems))

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cloudinterview_desktop.cli.context import add_allow_flag
 from cloudinterview_desktop.domain.errors import CloudInterviewError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, TestResult, Verdict
-from cloudinterview_desktop.judge.protection import ALLOW_FLAG, UnisolatedRunRefused
+from cloudinterview_desktop.judge.protection import UnisolatedRunRefused
 
 if TYPE_CHECKING:
     from cloudinterview_desktop.cli.context import CliContext
@@ -45,15 +46,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--input", dest="inputs", action="append", type=_json_input, default=[], metavar="JSON",
                         help="a custom input for --run, as a JSON object of parameter values (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
-    add_allow_flag(parser)
+    add_allow_flag(parser, "run the code")
     parser.set_defaults(handler=run)
-
-
-def add_allow_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(ALLOW_FLAG, dest="allow_unisolated", action="store_true",
-                        help="run the code even where it cannot be sandboxed (isolation 'rlimits': it runs as you, "
-                             "with your files and the network in reach); for this command only. Without it, and "
-                             "unless you allowed it in the window, such a run is refused (exit code 2)")
 
 
 def _short(value: Any) -> str:

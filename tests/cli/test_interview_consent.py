@@ -1,6 +1,6 @@
-"""`cloudinterview interview` where code cannot be sandboxed: /run stops the interview with exit code 2 and a message
-naming --allow-unisolated, nothing runs and the session is kept; with the flag the code runs, and it is not
-remembered."""
+"""The command line where code cannot be sandboxed: `interview`'s /run stops the interview with exit code 2 and a
+message naming --allow-unisolated, nothing runs and the session is kept; with the flag the code runs, and it is not
+remembered. `problems validate` refuses as a whole (the CLI's main turns the refusal into exit code 2)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from cloudinterview_desktop.app import AppCore, build_core
-from cloudinterview_desktop.cli import interview_cmd
+from cloudinterview_desktop.cli import interview_cmd, problems_cmd
+from cloudinterview_desktop.judge.protection import UnisolatedRunRefused
 from cloudinterview_desktop.settings import Key
 
 
@@ -28,6 +29,9 @@ def unsandboxed(app_home: Path) -> Iterator[AppCore]:
 class Context:
     def __init__(self, core: AppCore) -> None:
         self.core = core
+
+    def judge(self) -> Any:
+        return self.core.judge
 
 
 def interview(core: AppCore, argv: list[str], stdin: str, monkeypatch: pytest.MonkeyPatch) -> int:
@@ -70,3 +74,16 @@ def test_run_goes_ahead_with_the_flag(unsandboxed: AppCore, marker: Path, monkey
     assert any(line.startswith("run: ") for line in capsys.readouterr().out.splitlines())  # the judge's report
     assert marker.read_text() == "ran"
     assert unsandboxed.settings.get(Key.ALLOW_UNISOLATED) is False  # for this command only
+
+
+def test_problems_validate_refuses_as_a_whole_unless_allowed(unsandboxed: AppCore,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    parser = argparse.ArgumentParser(prog="cloudinterview")
+    problems_cmd.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["problems", "validate", "add-binary"])
+    with pytest.raises(UnisolatedRunRefused):
+        args.handler(args, Context(unsandboxed))
+    assert "ok   add-binary" not in capsys.readouterr().out
+    args = parser.parse_args(["problems", "validate", "add-binary", "--allow-unisolated"])
+    assert args.handler(args, Context(unsandboxed)) == 0
+    assert "ok   add-binary" in capsys.readouterr().out
