@@ -52,16 +52,19 @@ problems: setup
 
 # The window's strings: the English catalogue resources/i18n/cloudinterview_en.ts (committed) and every translated
 # one there brought up to date, the pseudo-translation beside them, and a compiled .qm for each (docs/translation.md).
+# The isolation levels' descriptions the window shows are read from judge/protection.py, shared with the CLI.
+I18N_SOURCES = cloudinterview_desktop/ui cloudinterview_desktop/judge/protection.py
+
 translations: setup
 	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete -source-language en -target-language en \
-		cloudinterview_desktop/ui -ts resources/i18n/cloudinterview_en.ts
+		$(I18N_SOURCES) -ts resources/i18n/cloudinterview_en.ts
 	$(BIN)/python scripts/pseudo_translation.py resources/i18n/cloudinterview_en.ts \
 		resources/i18n/cloudinterview_pseudo.ts
 	@for ts in resources/i18n/cloudinterview_*.ts; do \
 		case "$$ts" in \
 			*/cloudinterview_en.ts) continue ;; \
 			*/cloudinterview_pseudo.ts) ;; \
-			*) $(BIN)/pyside6-lupdate -silent -extensions py -locations none -no-obsolete cloudinterview_desktop/ui \
+			*) $(BIN)/pyside6-lupdate -silent -extensions py -locations none -no-obsolete $(I18N_SOURCES) \
 				-ts "$$ts" || exit 1 ;; \
 		esac; \
 		$(BIN)/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; \

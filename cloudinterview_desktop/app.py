@@ -16,12 +16,13 @@ from cloudinterview_desktop.domain.errors import StorageError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, ToolchainStatus
 from cloudinterview_desktop.domain.ports import Interviewer, ProgressSink, ReferenceChecker
 from cloudinterview_desktop.domain.problems import CodingProblem
+from cloudinterview_desktop.judge.protection import CodeSafety, Consent
 from cloudinterview_desktop.paths import AppPaths, resolve_paths
 from cloudinterview_desktop.report.rubric import RubricFeedbackBuilder
 from cloudinterview_desktop.resources import builtin_problems_db
 from cloudinterview_desktop.service.bank_service import BankService
 from cloudinterview_desktop.service.session_service import SessionService
-from cloudinterview_desktop.settings import Key, Settings
+from cloudinterview_desktop.settings import Key, Settings, SettingsConsent
 from cloudinterview_desktop.store.database import OpenReport, close_database, open_database
 from cloudinterview_desktop.store.presence import Presence
 from cloudinterview_desktop.store.session_leases import FileSessionLeases
@@ -58,9 +59,12 @@ class AppCore:
 
 
 class LazyJudge:
-    """The code judge, imported on first use: it is not needed to show the window or to ask a theory question."""
+    """The code judge, imported on first use: it is not needed to show the window or to ask a theory question.
+    Code runs without a sandbox only with `consent` (judge/protection.py); `isolation` caps the level (tests)."""
 
-    def __init__(self) -> None:
+    def __init__(self, consent: Consent | None = None, isolation: str | None = None) -> None:
+        self.consent = consent if consent is not None else Consent()
+        self._isolation = isolation
         self._judge: Judge | None = None
         self._lock = threading.Lock()
 
@@ -69,8 +73,12 @@ class LazyJudge:
             if self._judge is None:
                 from cloudinterview_desktop.judge.judge import Judge
 
-                self._judge = Judge()
+                self._judge = Judge(isolation=self._isolation, consent=self.consent)
             return self._judge
+
+    def safety(self) -> CodeSafety:
+        """What the window asks before it runs code: the level (found on first call) and the consent."""
+        return CodeSafety(self.isolation_level, self.consent)
 
     def run(self, problem: CodingProblem, code: str, language: str, mode: JudgeMode = JudgeMode.SUBMIT,
             custom_inputs: list[dict[str, Any]] | None = None, progress: ProgressSink | None = None,
@@ -108,9 +116,10 @@ def reference_checker(judge: LazyJudge) -> ReferenceChecker:
 
 
 def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
-               apply_retention: bool = True, use_model: bool | None = None) -> AppCore:
+               apply_retention: bool = True, use_model: bool | None = None, isolation: str | None = None) -> AppCore:
     """`use_model=None` follows the settings; False runs without a language model (the bank's interviewer,
-    measured feedback), True uses one when it can be loaded. The model itself loads on first use."""
+    measured feedback), True uses one when it can be loaded. The model itself loads on first use. `isolation` caps
+    the judge's isolation level (tests use "rlimits" to see what a machine without a sandbox gets)."""
     paths = resolve_paths(home).ensure()
     settings = Settings(paths.settings_file)
     presence = Presence(paths.data_dir)
@@ -122,7 +131,7 @@ def build_core(home: Path | None = None, interviewer: Interviewer | None = None,
         sessions.ensure_profile()
     bank, bank_notes = open_bank(paths, report.read_only)
     notes += bank_notes
-    judge = LazyJudge()
+    judge = LazyJudge(Consent(SettingsConsent(settings)), isolation)
     ai = LazyAI(paths, settings, enabled=bool(settings.get(Key.USE_MODEL)) if use_model is None else use_model,
                 follow_settings=use_model is None)
     bank.picker = AIPicker(ai)

@@ -32,6 +32,7 @@ class Key(Enum):
     IDLE_EXPIRY_MIN = ("data/idle_expiry_min", 120)  # CloudInterview's 2-hour cleanup, as a setting
     PURGE_AFTER_DAYS = ("data/purge_after_days", 0)  # 0 = keep forever
     WINDOW_GEOMETRY = ("ui/window_geometry", b"")
+    ALLOW_UNISOLATED = ("judge/allow_unisolated", False)  # the user allowed judged code to run without a sandbox
 
     @property
     def path(self) -> str:
@@ -64,3 +65,17 @@ class Settings:
     def set(self, key: Key, value: Any) -> None:
         self._qs.setValue(key.path, value)
         self._qs.sync()
+
+
+class SettingsConsent:
+    """The user's answer to "run judged code without a sandbox?", remembered in the settings of this data folder
+    (a `judge.protection.ConsentStore`)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+
+    def given(self) -> bool:
+        return bool(self._settings.get(Key.ALLOW_UNISOLATED))
+
+    def give(self) -> None:
+        self._settings.set(Key.ALLOW_UNISOLATED, True)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from cloudinterview_desktop.domain.errors import CloudInterviewError
+from cloudinterview_desktop.domain.errors import CloudInterviewError, RunNotAllowed
 from cloudinterview_desktop.domain.ports import CodeRunner
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
 from cloudinterview_desktop.domain.references import verify_reference
@@ -36,6 +36,8 @@ def check_item(item: BankItem, judge: CodeRunner, strict_counts: bool) -> ItemCh
                 problems.append("the hint ladder needs at least 3 steps")
         try:
             verify_reference(item, judge)
+        except RunNotAllowed:
+            raise  # nothing can be checked: the user has to allow it, or install a sandbox
         except CloudInterviewError as exc:
             problems.append(str(exc))
     return ItemCheck(item.slug, tuple(problems))

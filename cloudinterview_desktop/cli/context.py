@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from functools import cached_property
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from cloudinterview_desktop.bank.item_format import load_item_file
 from cloudinterview_desktop.domain.errors import CloudInterviewError, ProblemFormatError
 from cloudinterview_desktop.domain.problems import CodingProblem
+from cloudinterview_desktop.judge.protection import ALLOW_FLAG
 
 if TYPE_CHECKING:
     from cloudinterview_desktop.app import AppCore, LazyJudge
@@ -50,3 +52,11 @@ class CliContext:
 
 class CommandError(CloudInterviewError):
     """A command that cannot do what was asked; printed as `error: ...`, exit code 1."""
+
+
+def add_allow_flag(parser: argparse.ArgumentParser, what: str) -> None:
+    """--allow-unisolated: `what` may run even where code cannot be sandboxed (judge/protection.py)."""
+    parser.add_argument(ALLOW_FLAG, dest="allow_unisolated", action="store_true",
+                        help=f"{what} even where code cannot be sandboxed (isolation 'rlimits': it runs as you, with "
+                             "your files and the network in reach); for this command only. Without it, and unless "
+                             "you allowed it in the window, such a run is refused (exit code 2)")

@@ -91,14 +91,16 @@ def _database(path: Path) -> dict[str, Any]:
     return {"ok": result == "ok", "path": str(path), "integrity": result}
 
 
-def _isolation_meaning(level: str) -> str:
-    """What the judge's isolation level protects (docs/judge.md has each level's guarantees)."""
-    from cloudinterview_desktop.judge.isolation import GUARANTEES, IsolationLevel
+def _isolation(core: Any) -> dict[str, Any]:
+    """The judge's isolation level and what it protects, from judge/protection.py (docs/judge.md has the details)."""
+    from cloudinterview_desktop.judge.protection import protection_for
 
-    try:
-        return GUARANTEES[IsolationLevel(level)]
-    except ValueError:
-        return ""
+    level = core.judge.isolation_level()
+    protection = protection_for(level)
+    return {"isolation": level, "isolated": not protection.needs_consent, "isolation_meaning": protection.describe(),
+            "isolation_title": protection.title, "isolation_guarantees": protection.guarantees,
+            "isolation_gaps": protection.gaps, "isolation_install": protection.install,
+            "needs_consent": protection.needs_consent, "unisolated_allowed": core.judge.consent.given()}
 
 
 def collect(ctx: CliContext) -> dict[str, Any]:
@@ -107,11 +109,12 @@ def collect(ctx: CliContext) -> dict[str, Any]:
     try:
         toolchains = {name: {"available": t.available, "version": t.version, "detail": t.detail}
                       for name, t in core.judge.toolchains().items()}
-        isolation = core.judge.isolation_level()
-        meaning = _isolation_meaning(isolation)
+        isolation = _isolation(core)
         judge_ok = toolchains.get("python", {}).get("available", False)
     except ImportError as exc:  # a broken install: say so instead of failing the whole report
-        isolation, meaning, judge_ok = f"unavailable: {exc}", "", False
+        isolation = {"isolation": f"unavailable: {exc}", "isolated": False, "isolation_meaning": "",
+                     "needs_consent": False}
+        judge_ok = False
     models = [{"kind": m.kind, "name": m.name, "found": m.found, "path": str(m.path) if m.path else None,
                "licence": m.licence} for m in all_embedded()]
     bank = {kind: len(core.bank.rows(kind=kind)) for kind in ("coding", "theory", "behavioral")}
@@ -127,14 +130,28 @@ def collect(ctx: CliContext) -> dict[str, Any]:
         "models_ok": all(m["found"] for m in models),
         "gpu": _gpu(),
         "language_model": language_model,
-        "judge": {"ok": judge_ok, "isolation": isolation, "isolated": isolation in ("bubblewrap", "namespaces"),
-                  "isolation_meaning": meaning, "toolchains": toolchains},
+        "judge": {"ok": judge_ok, **isolation, "toolchains": toolchains},
         "data": {"home": str(core.paths.data_dir.parent), "data_dir": str(core.paths.data_dir),
                  "models_dir": str(core.paths.models_dir), "logs_dir": str(core.paths.logs_dir),
                  "database": _database(core.paths.db_path), "schema_version": core.db_report.schema_version},
         "bank": bank,
         "notes": core.startup_notes,
     }
+
+
+def _print_isolation(judge: dict[str, Any], mark: str) -> None:
+    title = f" ({judge['isolation_title']})" if judge.get("isolation_title") else ""
+    print(f"{mark}judge isolation: {judge['isolation']}{title}")
+    if not judge["isolation_meaning"]:
+        return
+    print(f"    {judge['isolation_guarantees']}")
+    print(f"    Not protected: {judge['isolation_gaps']}")
+    if judge["isolation_install"]:
+        print(f"    For more isolation, install {judge['isolation_install']}.")
+    if judge["needs_consent"]:
+        answer = "you allowed it" if judge["unisolated_allowed"] else "not allowed yet"
+        print(f"    Code runs here only once you allow it ({answer}): the window asks before the first Run or "
+              "Submit; `cloudinterview judge` and `interview` take --allow-unisolated.")
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -157,12 +174,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"    {note}")
     print(f"    Whisper device: {gpu['whisper_device']}")
     judge = report["judge"]
-    print(f"{mark(judge['ok'] and judge['isolated'])} judge isolation: {judge['isolation']}")
-    if judge["isolation_meaning"]:
-        print(f"    {judge['isolation_meaning']}")
-    if not judge["isolated"]:
-        print("    Code you judge runs as you, with your files and the network in reach: install bubblewrap "
-              "(e.g. `sudo apt install bubblewrap`) and allow unprivileged user namespaces.")
+    _print_isolation(judge, mark(judge["ok"] and judge["isolated"]))
     for name, tool in judge["toolchains"].items():
         print(f"{mark(tool['available'])} {name}: {tool['version'] or tool['detail']}")
     data = report["data"]

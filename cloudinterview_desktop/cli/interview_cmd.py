@@ -21,6 +21,7 @@ from cloudinterview_desktop.domain.session import (
     SessionStatus,
 )
 from cloudinterview_desktop.interviewer.clarify import is_question
+from cloudinterview_desktop.judge.protection import ALLOW_FLAG, UnisolatedRunRefused
 from cloudinterview_desktop.service.session_service import SessionService, SessionStep, UnknownProblem
 
 HELP = ("Type your answer and end it with a line holding a single '.'.  Commands: /next (skip), /hint, "
@@ -50,6 +51,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--resume", metavar="ID", help="continue an interrupted session")
     p.add_argument("--no-model", action="store_true",
                    help="practise without the language model: the question bank's interviewer, measured feedback")
+    p.add_argument(ALLOW_FLAG, dest="allow_unisolated", action="store_true",
+                   help="let /run and /submit run your code where it cannot be sandboxed (isolation 'rlimits'); "
+                        "without it, and unless you allowed it in the window, they stop the interview (exit code 2)")
     p.set_defaults(handler=run)
 
 
@@ -80,6 +84,7 @@ class TerminalInterview:
         self.language = default_language
         self.followed_up: set[int] = set()
         self.checking: threading.Thread | None = None  # the model's capability check, run beside the interview
+        self.exit_code = 0
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -147,10 +152,15 @@ class TerminalInterview:
             if code is None:
                 self.say("no code given")
                 return False
-            if name == "/submit":
-                step = self.service.submit_code(self.session.id, code, language)
-            else:
-                step = self.service.run_code(self.session.id, code, language, JudgeMode.RUN)
+            try:
+                if name == "/submit":
+                    step = self.service.submit_code(self.session.id, code, language)
+                else:
+                    step = self.service.run_code(self.session.id, code, language, JudgeMode.RUN)
+            except UnisolatedRunRefused as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                self.exit_code = 2  # the session is kept: resume it with --resume and the flag
+                return False
             self.session = step.session
             assert step.report is not None
             self.show_report(step.report)
@@ -224,9 +234,10 @@ class TerminalInterview:
             if self.session.status is not SessionStatus.IN_PROGRESS:
                 break
         if self.session.status is SessionStatus.IN_PROGRESS:
+            allow = f" {ALLOW_FLAG}" if self.exit_code == 2 else ""
             print(f"session {self.session.id} saved; resume with: cloudinterview interview --resume "
-                  f"{self.session.id}", file=sys.stderr)
-        return 0
+                  f"{self.session.id}{allow}", file=sys.stderr)
+        return self.exit_code
 
 
 def _config(args: argparse.Namespace) -> SessionConfig:
@@ -247,6 +258,8 @@ def _config(args: argparse.Namespace) -> SessionConfig:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     service = ctx.core.service
+    if args.allow_unisolated:
+        ctx.core.judge.consent.allow_for_now()
     if args.resume:
         session_id = ctx.core.sessions.resolve_id(args.resume)
         session = service.resume_session(session_id)

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cloudinterview_desktop.cli.context import add_allow_flag
 from cloudinterview_desktop.domain.errors import CloudInterviewError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, TestResult, Verdict
+from cloudinterview_desktop.judge.protection import UnisolatedRunRefused
 
 if TYPE_CHECKING:
     from cloudinterview_desktop.cli.context import CliContext
@@ -31,7 +33,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "judge", help="run a solution file against a problem's tests",
         description="Judge SOLUTION_FILE against PROBLEM (a bank slug or a problem JSON file). Submit runs the "
-                    "hidden tests; Run runs the examples and any --input. Exit code 0 whatever the verdict.")
+                    "hidden tests; Run runs the examples and any --input. Exit code 0 whatever the verdict; "
+                    "2 when the code would run without a sandbox and that was not allowed.")
     parser.add_argument("problem", metavar="PROBLEM", help="bank slug or path to a problem JSON file")
     parser.add_argument("solution", metavar="SOLUTION_FILE", type=Path, help="the code to judge")
     parser.add_argument("--language", "-l", help="python, javascript, cpp or java (default: from the file extension)")
@@ -43,6 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--input", dest="inputs", action="append", type=_json_input, default=[], metavar="JSON",
                         help="a custom input for --run, as a JSON object of parameter values (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    add_allow_flag(parser, "run the code")
     parser.set_defaults(handler=run)
 
 
@@ -99,7 +103,12 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             raise CloudInterviewError(f"cannot read {args.solution}: {exc}") from exc
         language = language_named(args.language) if args.language else language_for_file(args.solution.name)
+        if args.allow_unisolated:
+            ctx.judge().consent.allow_for_now()
         report = ctx.judge().run(problem, code, language.name, mode, custom_inputs=args.inputs or None)
+    except UnisolatedRunRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except CloudInterviewError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

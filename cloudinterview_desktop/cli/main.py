@@ -12,6 +12,7 @@ from cloudinterview_desktop import __version__
 from cloudinterview_desktop.cli import doctor_cmd, interview_cmd, sessions_cmd
 from cloudinterview_desktop.cli.context import CliContext
 from cloudinterview_desktop.domain.errors import CloudInterviewError
+from cloudinterview_desktop.judge.protection import UnisolatedRunRefused
 from cloudinterview_desktop.logging_setup import install_cli_excepthook, setup_logging
 from cloudinterview_desktop.paths import resolve_paths
 
@@ -55,6 +56,9 @@ def run_cli(argv: Sequence[str]) -> int:
     ctx = CliContext(args.home, use_model=False if getattr(args, "no_model", False) else None)
     try:
         return int(args.handler(args, ctx))
+    except UnisolatedRunRefused as exc:  # code would run without a sandbox, and that was not allowed
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except CloudInterviewError as exc:
         log.info("command failed: %s", exc)
         print(f"error: {exc}", file=sys.stderr)

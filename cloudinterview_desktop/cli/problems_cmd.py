@@ -13,7 +13,7 @@ from cloudinterview_desktop.bank.importer import ImportResult, import_items, par
 from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.bank.leetcode_records import is_leetcodedataset
 from cloudinterview_desktop.bank.validation import validate_items
-from cloudinterview_desktop.cli.context import CliContext, CommandError
+from cloudinterview_desktop.cli.context import CliContext, CommandError, add_allow_flag
 from cloudinterview_desktop.cli.output import print_json, print_table
 from cloudinterview_desktop.domain.problems import BankItem
 from cloudinterview_desktop.resources import builtin_problems_db, resource_path
@@ -32,6 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     validate.add_argument("slugs", nargs="*")
     validate.add_argument("--bank-dir", type=Path, default=None, help="validate these files (default: the bank)")
     validate.add_argument("--json", action="store_true")
+    add_allow_flag(validate, "run the reference solutions")
     validate.set_defaults(handler=cmd_validate)
     ls = actions.add_parser("list", help="list items")
     ls.add_argument("--kind", choices=KINDS)
@@ -62,6 +63,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("--rename-duplicates", action="store_true",
                      help="import a problem whose slug is taken as SLUG-imported instead of skipping it")
     imp.add_argument("--json", action="store_true")
+    add_allow_flag(imp, "run the reference solutions")
     imp.set_defaults(handler=cmd_import)
     delete = actions.add_parser("delete", help="delete one of your own items")
     delete.add_argument("slug")
@@ -96,6 +98,8 @@ def _items_to_validate(args: argparse.Namespace, ctx: CliContext) -> list[BankIt
 def cmd_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     items = _items_to_validate(args, ctx)
     judge = ctx.judge()
+    if args.allow_unisolated:
+        judge.consent.allow_for_now()
     checks = validate_items(items, judge, strict_counts=True,
                             progress=None if args.json else lambda c: print(f"{'ok' if c.ok else 'FAIL':4} {c.slug}"))
     failed = [c for c in checks if not c.ok]
@@ -171,6 +175,8 @@ def _progress(done: int, total: int) -> None:
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     result: ImportResult
+    if args.allow_unisolated:
+        ctx.judge().consent.allow_for_now()
     if args.format == "leetcodedataset" or (args.format is None and _looks_like_leetcodedataset(args.file)):
         from cloudinterview_desktop.app import reference_checker
         from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset

@@ -21,6 +21,11 @@ class SessionNotFound(CloudInterviewError):
         self.session_id = session_id
 
 
+class RunNotAllowed(CloudInterviewError):
+    """Code was not run because the user has not allowed running it that way (no sandbox): nothing can be checked
+    until they do."""
+
+
 class ProblemFormatError(CloudInterviewError):
     """A bank item that does not follow docs/problem-format.md."""
 

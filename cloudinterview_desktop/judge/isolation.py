@@ -1,7 +1,7 @@
 """Isolation levels on Linux and the wrapper commands that give them: bubblewrap, util-linux namespaces, or none.
 
 Every level also gets the rlimits, the process group, the scrubbed environment and the fresh work directory that
-`sandbox.PosixSandbox` applies; docs/judge.md says what each level guarantees.
+`posix_sandbox.PosixSandbox` applies; docs/judge.md says what each level guarantees.
 """
 
 from __future__ import annotations
@@ -24,22 +24,6 @@ class IsolationLevel(StrEnum):
     NAMESPACES = "namespaces"
     RLIMITS = "rlimits"
 
-
-GUARANTEES: dict[IsolationLevel, str] = {
-    IsolationLevel.BUBBLEWRAP: (
-        "bubblewrap: new user (or, as root, an unprivileged uid), PID, network, IPC and UTS namespaces; a fresh "
-        "read-only root with only /usr, /etc and the toolchains mounted, a private /tmp and /dev/shm of a few MB "
-        "and the work directory writable; no home directory, no network, no view of other processes; everything "
-        "dies with the run"),
-    IsolationLevel.NAMESPACES: (
-        "namespaces: util-linux unshare with user (or, as root, an unprivileged uid), mount, PID, network, IPC and "
-        "UTS namespaces; home directories, /tmp, /run and shared memory hidden behind empty tmpfs mounts; no "
-        "network; the rest of the file system read-only; everything dies with the run"),
-    IsolationLevel.RLIMITS: (
-        "rlimits: resource limits, a separate process group, a scrubbed environment and a fresh work directory "
-        "only; as root the code runs as 'nobody' when the toolchain is readable by it; the code can read what "
-        "the user can read and reach the network"),
-}
 
 ORDER = (IsolationLevel.BUBBLEWRAP, IsolationLevel.NAMESPACES, IsolationLevel.RLIMITS)
 

@@ -22,7 +22,9 @@ from cloudinterview_desktop.judge.isolation import IsolationLevel
 from cloudinterview_desktop.judge.languages import all_languages, language_named
 from cloudinterview_desktop.judge.languages.base import Job, Language, Program, Step
 from cloudinterview_desktop.judge.languages.python import interpreter_paths, probe_command
-from cloudinterview_desktop.judge.sandbox import MiB, PosixSandbox, RunOutcome, RunSpec, SandboxLimits, best_level
+from cloudinterview_desktop.judge.posix_sandbox import PosixSandbox, best_level
+from cloudinterview_desktop.judge.protection import Consent, require_consent
+from cloudinterview_desktop.judge.sandbox import MiB, RunOutcome, RunSpec, SandboxLimits
 from cloudinterview_desktop.judge.text import clean_text
 from cloudinterview_desktop.judge.typemap import int_width, needs_64_bit
 from cloudinterview_desktop.judge.verdicts import Collector, Context, ProgressSink, build_report
@@ -65,14 +67,18 @@ def _default_cache_dir() -> Path:
 
 class Judge:
     """Runs and judges code. `isolation` caps the isolation level (for tests and for diagnosing a machine);
-    by default the strongest level that works here is found on first use."""
+    by default the strongest level that works here is found on first use. With `consent`, code runs at a level
+    without a sandbox (rlimits) only once the user has allowed it; otherwise `run` raises UnisolatedRunRefused
+    before anything runs. Without it (a library caller that decided for itself), nothing is asked."""
 
     def __init__(self, *, cache_dir: Path | None = None, isolation: str | None = None,
-                 work_root: Path | None = None, output_limit: int = OUTPUT_LIMIT) -> None:
+                 work_root: Path | None = None, output_limit: int = OUTPUT_LIMIT,
+                 consent: Consent | None = None) -> None:
         self._cache_dir = cache_dir
         self._ceiling = IsolationLevel(isolation) if isolation else IsolationLevel.BUBBLEWRAP
         self._work_root = work_root
         self._output_limit = output_limit
+        self.consent = consent
         self._sandbox: PosixSandbox | None = None
         self._lock = threading.Lock()
 
@@ -99,6 +105,11 @@ class Judge:
         """What the level in use protects, in plain words; at "rlimits" it says what it does not."""
         return self.sandbox().describe()
 
+    def check_consent(self) -> None:
+        """Raises UnisolatedRunRefused when code would run without a sandbox and the user has not allowed it."""
+        if self.consent is not None:
+            require_consent(self.isolation_level(), self.consent)
+
     def toolchains(self) -> dict[str, ToolchainStatus]:
         return {name: language.toolchain() for name, language in all_languages().items()}
 
@@ -106,6 +117,7 @@ class Judge:
             custom_inputs: list[dict[str, Any]] | None = None, progress: ProgressSink | None = None,
             cancel: threading.Event | None = None) -> JudgeReport:
         lang = language_named(language)
+        self.check_consent()  # before anything runs, the reference solution included
         if problem.signature is None and not problem.python_only:
             raise JudgeError(f"{problem.slug} has no signature and no tests: it is discussed, not judged")
         if problem.python_only and lang.name != "python":

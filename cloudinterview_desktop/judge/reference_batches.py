@@ -141,6 +141,8 @@ class ReferenceValidator:
                 if step is not None:
                     step()
 
+        if self.judge is not None:
+            self.judge.check_consent()  # the batches use its sandbox directly, not Judge.run
         pool = ThreadPoolExecutor(max_workers=self.workers)
         try:
             if self.judge is None:

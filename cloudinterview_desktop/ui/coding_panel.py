@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,6 +22,10 @@ from cloudinterview_desktop.domain.judging import LANGUAGES
 from cloudinterview_desktop.ui.code_editor import CodeEditor
 from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from cloudinterview_desktop.ui.tests_panel import TestsPanel
+
+if TYPE_CHECKING:
+    from cloudinterview_desktop.judge.protection import CodeSafety
+    from cloudinterview_desktop.ui.code_safety import CodeSafetyGuard
 
 LANGUAGE_LABELS = {"python": QT_TRANSLATE_NOOP("Languages", "Python 3"),
                    "javascript": QT_TRANSLATE_NOOP("Languages", "JavaScript"),
@@ -68,6 +73,9 @@ class CodingPanel(QWidget):
         self.run_button = QPushButton(self.tr("Run (Ctrl+')"))
         self.submit_button = QPushButton(self.tr("Submit (Ctrl+Enter)"))
         self.tests = TestsPanel()
+        self.isolation_label = QLabel()  # the judge's isolation level, once known (see set_safety)
+        self.isolation_label.setVisible(False)
+        self.safety: CodeSafetyGuard | None = None
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -80,6 +88,7 @@ class CodingPanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Language")))
         bar.addWidget(self.language)
+        bar.addWidget(self.isolation_label)
         bar.addStretch(1)
         bar.addWidget(self.run_button)
         bar.addWidget(self.submit_button)
@@ -104,6 +113,25 @@ class CodingPanel(QWidget):
         self.language.currentIndexChanged.connect(self._on_language_changed)
         self.editor.text_changed.connect(self._schedule_autosave)
         self._autosave_timer.timeout.connect(lambda: self.autosave.emit(self._code_language, self.editor.code()))
+
+    def set_safety(self, safety: CodeSafety) -> None:
+        """Show the isolation level, and ask before code runs without a sandbox (judge/protection.py)."""
+        from cloudinterview_desktop.ui.code_safety import CodeSafetyGuard
+
+        self.safety = CodeSafetyGuard(safety, self.isolation_label, self)
+        if self.isVisible():
+            self.safety.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.safety is not None:
+            self.safety.start()  # the first coding question: the judge's level is found in the background
+
+    def _allowed(self) -> bool:
+        if self.safety is None or self.safety.allows_run():
+            return True
+        self.tests.show_error(self.safety.refusal())
+        return False
 
     def _on_language_changed(self, _index: int) -> None:
         self.flush_autosave()  # the code on screen belongs to the previous language
@@ -142,11 +170,15 @@ class CodingPanel(QWidget):
         except ValueError as exc:
             self.tests.show_error(str(exc))
             return
+        if not self._allowed():
+            return
         self.flush_autosave()
         self.tests.start(self.tr("Running on the examples…"))
         self.run_requested.emit(self.editor.code(), self.current_language(), inputs)
 
     def request_submit(self) -> None:
+        if not self._allowed():
+            return
         self.flush_autosave()
         self.tests.start(self.tr("Judging against the hidden tests…"))
         self.submit_requested.emit(self.editor.code(), self.current_language())

@@ -89,7 +89,8 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False, files: lis
     engine = SessionEngine(core.service, core.bank_service)
     voice = VoiceLoader(core.settings, core.paths.recordings_dir)
     window = MainWindow(engine, core.settings, data_dir=str(core.paths.data_dir), input_devices=voice.input_devices,
-                        models_dir=str(core.paths.models_dir), logs_dir=str(core.paths.logs_dir))
+                        models_dir=str(core.paths.models_dir), logs_dir=str(core.paths.logs_dir),
+                        code_safety=core.judge.safety())
     voice.loaded.connect(window.voice.attach)
     window.shown.connect(voice.start)
     if exit_after_shown:

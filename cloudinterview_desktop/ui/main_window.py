@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -33,6 +33,9 @@ from cloudinterview_desktop.ui.voice_controller import VoiceController
 from cloudinterview_desktop.ui.window_dialogs import ModelSettings, WindowDialogs, model_settings
 from cloudinterview_desktop.ui.window_menus import WindowMenus
 
+if TYPE_CHECKING:
+    from cloudinterview_desktop.judge.protection import CodeSafety
+
 log = logging.getLogger(__name__)
 
 
@@ -42,7 +45,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, engine: SessionEngine, settings: Settings, use_monaco: bool = True,
                  data_dir: str = "", input_devices: Callable[[], list[str]] = list, models_dir: str = "",
-                 parent: QWidget | None = None, logs_dir: str = "") -> None:
+                 parent: QWidget | None = None, logs_dir: str = "", code_safety: CodeSafety | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("CloudInterview")
         self.engine = engine
@@ -52,6 +55,8 @@ class MainWindow(QMainWindow):
         self.home = HomePage()
         self.interview = InterviewPage(use_monaco=use_monaco)
         self._pending = RequestTracker(self.interview)  # the requests whose answer we still want
+        if code_safety is not None:  # the isolation level beside Run, and the question asked where there is none
+            self.interview.coding.set_safety(code_safety)
         self._warmed = False
         self.summary = SummaryPage()
         self.history = HistoryPage()

@@ -194,6 +194,43 @@
     </message>
 </context>
 <context>
+    <name>CodeSafetyGuard</name>
+    <message>
+        <source>Isolation: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code isolation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{guarantees}
+
+Not protected: {gaps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For more isolation, install {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run your code without a sandbox?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no sandbox for the code you run here, so {gaps}
+
+Only run code you have read and trust. Run it anyway? Your answer is remembered for this data folder.
+
+To get a sandbox, install {install}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was run: you chose not to run code without a sandbox. Run or Submit asks again; to get a sandbox, install {install}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CodingPanel</name>
     <message>
         <source>custom input line {number}: {problem}</source>
@@ -636,6 +673,57 @@ Your interview data is saved. Details are in {log}.</source>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Interviewer&lt;/b&gt;&lt;br&gt;{text}▌&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Isolation</name>
+    <message>
+        <source>Sandboxed (bubblewrap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code runs in a bubblewrap sandbox: its own user (as root: an unprivileged uid), process, network, IPC and host-name namespaces; a new read-only root holding only /usr, /etc and the toolchains; a private /tmp and /dev/shm of 64 MB and its work folder writable; no home folder, no network, no view of or signal to your other programs. Time, memory, output, disk and process limits apply to every run, and everything the code starts is killed when the run ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the code shares your kernel (a kernel flaw could let it out) and can read the system folders /usr and /etc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandboxed (namespaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code runs in util-linux namespaces: its own user (as root: an unprivileged uid), mount, process, network, IPC and host-name namespaces; home folders, /tmp, /run and shared memory hidden behind empty in-memory folders; no network; every other folder read-only. Time, memory, output, disk and process limits apply to every run, and everything the code starts is killed when the run ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the code shares your kernel and can read the folders that are not hidden (the system, and data kept outside your home folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sandboxed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only limits: CPU time, memory, output, disk, open files and processes, a separate process group, a clean environment and a fresh work folder; what the code starts is killed when the run ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the code runs as you (as root on Linux: as &apos;nobody&apos; where it can): it can read, change and delete your files, reach the network and signal your other programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This system (Windows or macOS) has no sandbox for judged code: only a separate process group and, where the system has them, resource limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the code runs as you: it can read, change and delete your files, reach the network and signal your other programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bubblewrap on a Linux machine (Debian/Ubuntu: sudo apt install bubblewrap), for example a virtual machine, and judge code there</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

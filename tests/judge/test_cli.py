@@ -136,7 +136,8 @@ def test_doctor_says_what_the_isolation_level_protects(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from cloudinterview_desktop.judge.isolation import GUARANTEES, IsolationLevel
+    from cloudinterview_desktop.judge.isolation import IsolationLevel
+    from cloudinterview_desktop.judge.protection import protection_for
     from tests.judge.conftest import REPO
 
     env = {**os.environ, "CLOUDINTERVIEW_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
@@ -144,6 +145,43 @@ def test_doctor_says_what_the_isolation_level_protects(tmp_path: Path) -> None:
                           text=True, env=env, timeout=120, check=True)
     judge = json.loads(done.stdout)["judge"]
     level = IsolationLevel(judge["isolation"])
-    assert judge["isolation_meaning"] == GUARANTEES[level]
-    assert judge["isolated"] is (level is not IsolationLevel.RLIMITS)
-    assert "the code can read what the user can read and reach the network" in GUARANTEES[IsolationLevel.RLIMITS]
+    protection = protection_for(level)
+    assert judge["isolation_meaning"] == protection.describe()
+    assert (judge["isolation_guarantees"], judge["isolation_gaps"], judge["isolation_install"]) == (
+        protection.guarantees, protection.gaps, protection.install)
+    assert judge["isolated"] is (level is not IsolationLevel.RLIMITS) is (not judge["needs_consent"])
+    assert judge["unisolated_allowed"] is False
+    text = subprocess.run([sys.executable, "-m", "cloudinterview_desktop", "doctor"], capture_output=True, text=True,
+                          env=env, timeout=120, check=True).stdout
+    assert f"judge isolation: {level.value} ({protection.title})" in text
+    assert f"    {protection.guarantees}\n    Not protected: {protection.gaps}\n" in text
+
+
+def test_without_a_sandbox_the_command_refuses_unless_allowed(judge_cache: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    from cloudinterview_desktop.judge.protection import Consent, MemoryConsent
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    os.chmod(tmp_path, 0o755)
+    os.chmod(folder, 0o777)  # as root, the rlimits level runs the code as 'nobody'
+    marker = folder / "ran"
+    code = tmp_path / "add.py"
+    code.write_text(f"open({str(marker)!r}, 'w').write('ran')\n\ndef add(a, b):\n    return a + b\n")
+    remembered = MemoryConsent()
+    unsandboxed = Judge(cache_dir=judge_cache, isolation="rlimits", consent=Consent(remembered))
+    assert main(["judge", str(ADD_FILE), str(code)], unsandboxed) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: Nothing was run: code judged here is not sandboxed (isolation: rlimits)")
+    assert "pass --allow-unisolated" in err and "sudo apt install bubblewrap" in err
+    assert not marker.exists()
+    assert main(["judge", str(ADD_FILE), str(code), "--allow-unisolated", "--json"], unsandboxed) == 0
+    assert json.loads(capsys.readouterr().out)["verdict"] == "accepted"
+    assert marker.exists() and not remembered.given()  # the flag is for this command only
+    marker.unlink()
+    # Allowed before (in the window): no flag needed.
+    allowed = Judge(cache_dir=judge_cache, isolation="rlimits", consent=Consent(MemoryConsent(True)))
+    assert main(["judge", str(ADD_FILE), str(code)], allowed) == 0
+    assert marker.exists()

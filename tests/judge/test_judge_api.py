@@ -162,17 +162,42 @@ def test_wide_integers_are_judged_in_cpp_and_java(judge: Judge) -> None:
 
 
 def test_the_judge_imports_without_posix_only_modules(tmp_path: Path) -> None:
-    # Windows has neither `resource` nor `fcntl`: the judge must still import, list toolchains and starters.
+    # Windows has neither `resource` nor `fcntl`: the judge must still import, list toolchains and starters, and
+    # there, with no sandbox, run code only with the user's consent: refused, nothing runs; allowed, the run goes
+    # on to the sandbox (which, POSIX only for now, needs `resource`: there is no Windows implementation yet).
+    import os
     import subprocess
     import sys
 
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    os.chmod(tmp_path, 0o755)
+    os.chmod(folder, 0o777)  # as root, the rlimits level runs the code as 'nobody'
+    marker = folder / "ran"
     script = ("import sys\nsys.modules['resource'] = None\nsys.modules['fcntl'] = None\n"
+              "from pathlib import Path\n"
+              "from cloudinterview_desktop.domain.judging import JudgeMode\n"
               "from cloudinterview_desktop.judge.judge import Judge, starter_code\n"
+              "from cloudinterview_desktop.judge.protection import Consent, UnisolatedRunRefused, protection_for\n"
               "from tests.judge.conftest import load_problem\n"
-              "judge = Judge(cache_dir=__import__('pathlib').Path(sys.argv[1]))\n"
+              "judge = Judge(cache_dir=Path(sys.argv[1]), isolation='rlimits', consent=Consent())\n"
               "print(sorted(judge.toolchains()))\n"
-              "print(starter_code(load_problem('add-numbers'), 'python').splitlines()[0])\n")
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
-                          timeout=60, cwd=REPO, check=False)
+              "print(starter_code(load_problem('add-numbers'), 'python').splitlines()[0])\n"
+              "print(protection_for(judge.isolation_level(), 'win32').guarantees.split(':')[0])\n"
+              "code = f'open({sys.argv[2]!r}, \"w\").write(\"ran\")\\ndef add(a, b):\\n    return a + b\\n'\n"
+              "try:\n"
+              "    judge.run(load_problem('add-numbers'), code, 'python', JudgeMode.SUBMIT)\n"
+              "except UnisolatedRunRefused as exc:\n"
+              "    print('refused:', '--allow-unisolated' in str(exc), Path(sys.argv[2]).exists())\n"
+              "judge.consent.give()\n"
+              "try:\n"
+              "    judge.run(load_problem('add-numbers'), code, 'python', JudgeMode.SUBMIT)\n"
+              "except ImportError as exc:\n"
+              "    print('allowed, then:', exc.name)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "cache"), str(marker)], capture_output=True,
+                          text=True, timeout=120, cwd=REPO, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["['cpp', 'java', 'javascript', 'python']", "def add(a: int, b: int) -> int:"]
+    assert done.stdout.splitlines() == ["['cpp', 'java', 'javascript', 'python']", "def add(a: int, b: int) -> int:",
+                                        "This system (Windows or macOS) has no sandbox for judged code",
+                                        "refused: True False", "allowed, then: resource"]
+    assert not marker.exists()

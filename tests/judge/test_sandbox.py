@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from cloudinterview_desktop.domain.errors import Cancelled
-from cloudinterview_desktop.judge.isolation import GUARANTEES, IsolationLevel
+from cloudinterview_desktop.judge.isolation import IsolationLevel
 from cloudinterview_desktop.judge.judge import Judge
 from cloudinterview_desktop.judge.languages.python import interpreter_command, interpreter_paths
-from cloudinterview_desktop.judge.sandbox import RESULT_FD, KillReason, PosixSandbox, RunSpec, SandboxLimits
+from cloudinterview_desktop.judge.posix_sandbox import PosixSandbox
+from cloudinterview_desktop.judge.protection import protection_for
+from cloudinterview_desktop.judge.sandbox import RESULT_FD, KillReason, RunSpec, SandboxLimits
 from tests.judge.conftest import assert_no_strays
 
 pytestmark = pytest.mark.usefixtures("no_strays")
@@ -42,7 +44,7 @@ def python(sandbox: PosixSandbox, workdir: Path, code: str, **overrides: object)
 def test_isolation_level_is_detected_and_documented(judge: Judge) -> None:
     level = judge.isolation_level()
     assert level in {lvl.value for lvl in IsolationLevel}
-    assert judge.sandbox().describe() == GUARANTEES[IsolationLevel(level)]
+    assert judge.sandbox().describe() == protection_for(level).describe() == judge.isolation_description()
     docs = (Path(__file__).resolve().parents[2] / "docs" / "judge.md").read_text()
     assert all(f"`{lvl.value}`" in docs for lvl in IsolationLevel)
 
