@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from cloudinterview_desktop.domain.errors import CloudInterviewError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, TestResult, Verdict
+from cloudinterview_desktop.domain.languages import LANGUAGES
 
 if TYPE_CHECKING:
     from cloudinterview_desktop.cli.context import CliContext
@@ -34,7 +35,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "hidden tests; Run runs the examples and any --input. Exit code 0 whatever the verdict.")
     parser.add_argument("problem", metavar="PROBLEM", help="bank slug or path to a problem JSON file")
     parser.add_argument("solution", metavar="SOLUTION_FILE", type=Path, help="the code to judge")
-    parser.add_argument("--language", "-l", help="python, javascript, cpp or java (default: from the file extension)")
+    parser.add_argument("--language", "-l", help=f"{', '.join(LANGUAGES)} (default: from the file extension)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--run", dest="mode", action="store_const", const=JudgeMode.RUN,
                       help="run the examples and custom inputs, showing their output")
