@@ -36,6 +36,8 @@ LANGUAGE_SPECS: tuple[LanguageSpec, ...] = (
                  monaco_id="cpp", fence="cpp", debian_packages=("g++",)),
     LanguageSpec(key="java", display_name="Java", aliases=(), extensions=(".java",), monaco_id="java", fence="java",
                  debian_packages=("default-jdk-headless",)),
+    LanguageSpec(key="go", display_name="Go", aliases=("golang",), extensions=(".go",), monaco_id="go", fence="go",
+                 debian_packages=("golang-go",)),
 )
 
 LANGUAGES: tuple[str, ...] = tuple(spec.key for spec in LANGUAGE_SPECS)

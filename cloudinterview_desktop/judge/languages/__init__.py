@@ -7,11 +7,12 @@ from cloudinterview_desktop.domain.languages import LANGUAGE_SPECS, LANGUAGES, l
 from cloudinterview_desktop.judge.errors import UnknownLanguage
 from cloudinterview_desktop.judge.languages.base import Language
 from cloudinterview_desktop.judge.languages.cpp import Cpp
+from cloudinterview_desktop.judge.languages.go import Go
 from cloudinterview_desktop.judge.languages.java import Java
 from cloudinterview_desktop.judge.languages.javascript import JavaScript
 from cloudinterview_desktop.judge.languages.python import Python
 
-IMPLEMENTATIONS: tuple[type[Language], ...] = (Python, JavaScript, Cpp, Java)
+IMPLEMENTATIONS: tuple[type[Language], ...] = (Python, JavaScript, Cpp, Java, Go)
 
 
 def all_languages() -> dict[str, Language]:
