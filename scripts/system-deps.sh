@@ -24,7 +24,7 @@ PACKAGES=(
   # wide-coverage fonts for PDF reports: CJK and emoji in answers
   fonts-droid-fallback fonts-symbola
   # the code judge's other languages and its sandbox
-  nodejs g++ default-jdk-headless bubblewrap util-linux
+  nodejs g++ default-jdk-headless golang-go bubblewrap util-linux
 )
 
 installed() {

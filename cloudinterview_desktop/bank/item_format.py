@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from cloudinterview_desktop.domain.errors import ProblemFormatError
 from cloudinterview_desktop.domain.generators import check_size, expand
+from cloudinterview_desktop.domain.languages import LANGUAGES
 from cloudinterview_desktop.domain.problems import (
     BankItem,
     BehavioralQuestion,
@@ -35,6 +36,8 @@ def _validator() -> jsonschema.Draft202012Validator:
     import jsonschema  # imported on first validation: it costs ~0.1 s at start-up otherwise
 
     schema = json.loads(resource_path("schema", "bank-item.schema.json").read_text(encoding="utf-8"))
+    # A starter's keys are the registry's languages, so that adding a language leaves the schema file alone.
+    schema["$defs"]["coding"]["properties"]["starter"]["propertyNames"] = {"enum": list(LANGUAGES)}
     return jsonschema.Draft202012Validator(schema)
 
 

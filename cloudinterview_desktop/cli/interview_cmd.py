@@ -11,6 +11,7 @@ from typing import TextIO
 from cloudinterview_desktop.cli.context import CliContext, CommandError
 from cloudinterview_desktop.domain.errors import DomainError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport
+from cloudinterview_desktop.domain.languages import LANGUAGES
 from cloudinterview_desktop.domain.problems import JOB_TYPES, SENIORITIES
 from cloudinterview_desktop.domain.session import (
     AIResponse,
@@ -27,7 +28,6 @@ from cloudinterview_desktop.service.session_service import SessionService, Sessi
 HELP = ("Type your answer and end it with a line holding a single '.'.  Commands: /next (skip), /hint, "
         "/run [language] and /submit [language] (then the code, ended by '.'), /end (finish and get feedback), "
         "/quit (leave; resume later with --resume).")
-EXTENSIONS = {"python": "py", "javascript": "js", "cpp": "cpp", "java": "java"}
 CLARIFYING_WORDS = 30  # a typed block this short that ends with "?" is a question to the interviewer
 
 
@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--coding", type=int, default=2, help="coding problems in technical mode (default 2)")
     p.add_argument("--duration", type=int, default=45, help="planned minutes (default 45)")
     p.add_argument("--style", choices=[s.value for s in InterviewStyle], default=InterviewStyle.INTERVIEWER.value)
-    p.add_argument("--language", choices=list(EXTENSIONS), default="python", help="default language for code")
+    p.add_argument("--language", choices=list(LANGUAGES), default="python", help="default language for code")
     p.add_argument("--jd", default="", help="the job description text")
     p.add_argument("--jd-file", help="read the job description from a file")
     p.add_argument("--seed", type=int, help="fix the question selection")

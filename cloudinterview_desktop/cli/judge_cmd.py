@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from cloudinterview_desktop.cli.context import add_allow_flag
 from cloudinterview_desktop.domain.errors import CloudInterviewError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport, TestResult, Verdict
+from cloudinterview_desktop.domain.languages import LANGUAGES
 from cloudinterview_desktop.judge.protection import UnisolatedRunRefused
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "2 when the code would run without a sandbox and that was not allowed.")
     parser.add_argument("problem", metavar="PROBLEM", help="bank slug or path to a problem JSON file")
     parser.add_argument("solution", metavar="SOLUTION_FILE", type=Path, help="the code to judge")
-    parser.add_argument("--language", "-l", help="python, javascript, cpp or java (default: from the file extension)")
+    parser.add_argument("--language", "-l", help=f"{', '.join(LANGUAGES)} (default: from the file extension)")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--run", dest="mode", action="store_const", const=JudgeMode.RUN,
                       help="run the examples and custom inputs, showing their output")

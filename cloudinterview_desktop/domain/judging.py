@@ -6,6 +6,10 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from cloudinterview_desktop.domain.languages import LANGUAGES
+
+__all__ = ["LANGUAGES", "JudgeMode", "JudgeReport", "TestResult", "ToolchainStatus", "Verdict"]
+
 
 class Verdict(StrEnum):
     ACCEPTED = "accepted"
@@ -24,7 +28,6 @@ class JudgeMode(StrEnum):
     SUBMIT = "submit"  # every hidden test
 
 
-LANGUAGES: tuple[str, ...] = ("python", "javascript", "cpp", "java")
 
 
 @dataclass(frozen=True)

@@ -19,21 +19,21 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from cloudinterview_desktop.domain.languages import language_spec
 from cloudinterview_desktop.report.pdf_fonts import FontSet
 from cloudinterview_desktop.report.text import clean
 
 STYLE = "default"
 LINES_PER_ROW = 24  # rows are where a listing may break across pages
 GUTTER_CHARS = 5
-_LEXER_NAMES = {"cpp": "cpp", "c++": "cpp", "python": "python", "py": "python", "javascript": "javascript",
-                "js": "javascript", "java": "java", "typescript": "typescript", "go": "go", "rust": "rust"}
 Segment = tuple[str, str]  # (text, colour as #rrggbb or "")
 
 
 def _lexer(language: str) -> Lexer:
     try:
-        return get_lexer_by_name(_LEXER_NAMES.get(language.lower(), language.lower() or "text"), stripnl=False,
-                                 ensurenl=False)
+        spec = language_spec(language)
+        name = spec.fence if spec is not None else language.lower() or "text"  # other names: Pygments' own
+        return get_lexer_by_name(name, stripnl=False, ensurenl=False)
     except ClassNotFound:
         return TextLexer(stripnl=False, ensurenl=False)
 

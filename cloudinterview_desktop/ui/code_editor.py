@@ -10,9 +10,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from cloudinterview_desktop.domain.languages import language_spec
+
 log = logging.getLogger(__name__)
 
-MONACO_LANGUAGE = {"python": "python", "javascript": "javascript", "cpp": "cpp", "java": "java"}
+
+
+def monaco_language(language: str) -> str:
+    """Monaco's id for a language of the registry (an unknown name is passed through)."""
+    spec = language_spec(language)
+    return spec.monaco_id if spec is not None else language
 
 
 class CodeEditor(QWidget):
@@ -79,7 +86,7 @@ class CodeEditor(QWidget):
 
     def _on_initialized(self) -> None:
         self._ready = True
-        self._editor.set_text(self._text, language=MONACO_LANGUAGE.get(self._language, self._language))
+        self._editor.set_text(self._text, language=monaco_language(self._language))
         self._editor.set_theme("vs-dark" if self._dark else "vs")
         self._apply_font_size()
         self.ready.emit()
@@ -101,7 +108,7 @@ class CodeEditor(QWidget):
         if isinstance(self._editor, QPlainTextEdit):
             self._editor.setPlainText(text)
         else:
-            self._editor.set_text(text, language=MONACO_LANGUAGE.get(self._language, self._language))
+            self._editor.set_text(text, language=monaco_language(self._language))
 
     def set_theme(self, dark: bool) -> None:
         self._dark = dark

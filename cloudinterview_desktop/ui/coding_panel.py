@@ -18,18 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cloudinterview_desktop.domain.judging import LANGUAGES
+from cloudinterview_desktop.domain.languages import LANGUAGE_SPECS
 from cloudinterview_desktop.ui.code_editor import CodeEditor
-from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from cloudinterview_desktop.ui.tests_panel import TestsPanel
 
 if TYPE_CHECKING:
     from cloudinterview_desktop.judge.protection import CodeSafety
     from cloudinterview_desktop.ui.code_safety import CodeSafetyGuard
 
-LANGUAGE_LABELS = {"python": QT_TRANSLATE_NOOP("Languages", "Python 3"),
-                   "javascript": QT_TRANSLATE_NOOP("Languages", "JavaScript"),
-                   "cpp": QT_TRANSLATE_NOOP("Languages", "C++"), "java": QT_TRANSLATE_NOOP("Languages", "Java")}
+# Language names are proper names, shown as the registry writes them in every locale.
+LANGUAGE_LABELS = {spec.key: spec.display_name for spec in LANGUAGE_SPECS}
 AUTOSAVE_DELAY_MS = 800
 
 
@@ -62,8 +60,8 @@ class CodingPanel(QWidget):
         super().__init__(parent)
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Programming language"))
-        for key in LANGUAGES:
-            self.language.addItem(QCoreApplication.translate("Languages", LANGUAGE_LABELS[key]), key)
+        for key, label in LANGUAGE_LABELS.items():
+            self.language.addItem(label, key)
         self.editor = CodeEditor(use_monaco=use_monaco)
         self.custom_input = QPlainTextEdit()
         self.custom_input.setAccessibleName(self.tr("Custom input"))

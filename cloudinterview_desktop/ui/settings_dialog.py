@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,9 +51,7 @@ class SettingsDialog(QDialog):
         self.font_size.setRange(9, 32)
         self.font_size.setValue(get(Key.EDITOR_FONT_SIZE))
         self.font_size.setAccessibleName(self.tr("Editor font size"))
-        self.language = _combo({key: QCoreApplication.translate("Languages", label)
-                               for key, label in LANGUAGE_LABELS.items()}, get(Key.DEFAULT_LANGUAGE),
-                              self.tr("Default language"))
+        self.language = _combo(dict(LANGUAGE_LABELS), get(Key.DEFAULT_LANGUAGE), self.tr("Default language"))
         self.input_device = _combo({"": self.tr("System default"), **{d: d for d in input_devices}},
                                    get(Key.INPUT_DEVICE), self.tr("Microphone"))
         self.tts = QCheckBox(self.tr("Speak the interviewer's replies"))

@@ -755,25 +755,6 @@ Your interview data is saved. Details are in {log}.</source>
     </message>
 </context>
 <context>
-    <name>Languages</name>
-    <message>
-        <source>Python 3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JavaScript</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C++</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Java</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Launcher</name>
     <message>
         <source>Restore your earlier data?</source>

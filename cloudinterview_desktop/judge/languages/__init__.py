@@ -1,35 +1,38 @@
-"""The judge's languages: one module each, registered here by name and by file extension."""
+"""The judge's languages: one module each, registered in IMPLEMENTATIONS; names, aliases and file extensions come
+from the registry (domain/languages.py), and each registry entry has exactly one implementation here."""
 
 from __future__ import annotations
 
-from cloudinterview_desktop.domain.judging import LANGUAGES
+from cloudinterview_desktop.domain.languages import LANGUAGE_SPECS, LANGUAGES, language_spec, spec_for_file
 from cloudinterview_desktop.judge.errors import UnknownLanguage
 from cloudinterview_desktop.judge.languages.base import Language
 from cloudinterview_desktop.judge.languages.cpp import Cpp
+from cloudinterview_desktop.judge.languages.go import Go
 from cloudinterview_desktop.judge.languages.java import Java
 from cloudinterview_desktop.judge.languages.javascript import JavaScript
 from cloudinterview_desktop.judge.languages.python import Python
 
-ALIASES = {"py": "python", "python3": "python", "js": "javascript", "node": "javascript", "c++": "cpp",
-           "cxx": "cpp"}
+IMPLEMENTATIONS: tuple[type[Language], ...] = (Python, JavaScript, Cpp, Java, Go)
 
 
 def all_languages() -> dict[str, Language]:
-    return {"python": Python(), "javascript": JavaScript(), "cpp": Cpp(), "java": Java()}
+    """Every language, in the registry's order."""
+    made = {language.name: language for language in (cls() for cls in IMPLEMENTATIONS)}
+    return {spec.key: made[spec.key] for spec in LANGUAGE_SPECS if spec.key in made}
 
 
 def language_named(name: str) -> Language:
-    key = ALIASES.get(name.lower(), name.lower())
+    spec = language_spec(name)
     languages = all_languages()
-    if key not in languages:
+    if spec is None or spec.key not in languages:
         raise UnknownLanguage(name, LANGUAGES)
-    return languages[key]
+    return languages[spec.key]
 
 
 def language_for_file(filename: str) -> Language:
     """The language a solution file is written in, from its extension."""
-    suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    for language in all_languages().values():
-        if suffix in language.extensions:
-            return language
-    raise UnknownLanguage(suffix or filename, LANGUAGES)
+    spec = spec_for_file(filename)
+    if spec is None or spec.key not in (languages := all_languages()):
+        suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+        raise UnknownLanguage(suffix or filename, LANGUAGES)
+    return languages[spec.key]
