@@ -18,6 +18,7 @@ from cloudinterview_desktop.domain.problems import (
     Difficulty,
     Limits,
     MethodSig,
+    Misconception,
     Param,
     Signature,
     Solution,
@@ -148,6 +149,16 @@ def _cues(name: str, raw: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(c) for c in cues)
 
 
+def _misconceptions(name: str, raw: dict[str, Any]) -> tuple[Misconception, ...]:
+    found = []
+    for n, entry in enumerate(raw.get("misconceptions", [])):
+        if not 1 <= entry["point"] <= len(raw["key_points"]):
+            raise ProblemFormatError(f"{name}: field 'misconceptions.{n}.point' is {entry['point']}; the item has "
+                                     f"key points 1 to {len(raw['key_points'])}")
+        found.append(Misconception(entry["point"], entry["claim"], tuple(entry["phrases"])))
+    return tuple(found)
+
+
 def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankItem:
     """Validate one item (a decoded JSON object) and build its domain object; errors name the item and field.
 
@@ -167,7 +178,7 @@ def parse_item(raw: Any, source: str = "bank", validate: bool = True) -> BankIte
             topics=tuple(raw["topics"]), job_types=tuple(raw["job_types"]), question=raw["question"],
             key_points=tuple(raw["key_points"]), follow_ups=tuple(raw.get("follow_ups", [])), source=source,
             gap_follow_ups=dict(raw.get("gap_follow_ups", {})),
-            key_point_cues=_cues(name, raw),
+            key_point_cues=_cues(name, raw), misconceptions=_misconceptions(name, raw),
         )
     if kind == "behavioral":
         return BehavioralQuestion(

@@ -161,6 +161,15 @@ class CodingProblem:
 
 
 @dataclass(frozen=True)
+class Misconception:
+    """A wrong claim interviewers hear about a theory question, and phrases a candidate making it would say."""
+
+    point: int  # the key point it contradicts, 1-based
+    claim: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class TheoryQuestion:
     slug: str
     title: str
@@ -173,6 +182,7 @@ class TheoryQuestion:
     source: str = "bank"
     gap_follow_ups: dict[str, str] = field(default_factory=dict)  # "point-N": steers toward key point N
     key_point_cues: tuple[tuple[str, ...], ...] = ()  # per key point: phrases a candidate making it would say
+    misconceptions: tuple[Misconception, ...] = ()
     kind: Literal[ItemKind.THEORY] = ItemKind.THEORY
 
 

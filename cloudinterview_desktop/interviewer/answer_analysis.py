@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cloudinterview_desktop.domain.problems import BehavioralQuestion, TheoryQuestion
 from cloudinterview_desktop.interviewer.injection import scan
@@ -108,12 +108,20 @@ class PointFinding:
 
 
 @dataclass(frozen=True)
+class MisconceptionFinding:
+    point: int  # 1-based
+    claim: str
+    quote: str
+
+
+@dataclass(frozen=True)
 class TheoryAnalysis:
     points: tuple[PointFinding, ...]
     relevance: int
     on_topic: bool
     words: int
     injections: tuple[str, ...] = ()
+    misconceptions: tuple[MisconceptionFinding, ...] = ()  # wrong claims the answer makes, quoted
     credit: float = field(init=False)
 
     def __post_init__(self) -> None:
@@ -154,6 +162,33 @@ def _cue_sentence(cues: Sequence[tuple[str, ...]], parts: list[str]) -> str:
             if n and any(said[i:i + n] == cue for i in range(len(said) - n + 1)):
                 return sentence
     return ""
+
+
+# Words that turn a sentence against the claim it names ("it's a myth that correlation proves causation").
+_REFUTING = frozenset(("not", "no", "never", "neither", "nor", "without", "cannot", "myth", "misconception",
+                       "wrong", "false", "incorrect", "mistake", "mistaken", "misleading", "untrue"))
+
+
+def _refuted(sentence_words: Sequence[str], start: int, end: int) -> bool:
+    outside = [w.lower() for w in (*sentence_words[:start], *sentence_words[end:])]
+    return any(w in _REFUTING or w.endswith("n't") for w in outside)
+
+
+def said_misconceptions(item: TheoryQuestion, parts: list[str]) -> tuple[MisconceptionFinding, ...]:
+    """The item's misconceptions the answer states: one of a claim's phrases in a sentence that does not refute it
+    elsewhere (a negation or "myth" outside the phrase)."""
+    found: list[MisconceptionFinding] = []
+    split = [(s, words(s)) for s in parts]
+    for wrong in item.misconceptions:
+        phrases = [phrase_stems(p) for p in wrong.phrases]
+        for sentence, sentence_words in split:
+            said = tuple(stem(w) for w in sentence_words)
+            hit = next(((i, i + len(p)) for p in phrases if p for i in range(len(said) - len(p) + 1)
+                        if said[i:i + len(p)] == p), None)
+            if hit and not _refuted(sentence_words, *hit):
+                found.append(MisconceptionFinding(wrong.point, wrong.claim, sentence))
+                break
+    return tuple(found)
 
 
 def _first(pattern: re.Pattern[str], parts: list[str]) -> Finding:
@@ -290,6 +325,10 @@ def analyze_theory(answer: str, item: TheoryQuestion) -> TheoryAnalysis:
             if said:
                 status, quote = CUE_STATUS, said
         findings.append(PointFinding(point, status, quote if status != "missed" else "", round(best, 2)))
+    wrong = said_misconceptions(item, parts)
+    contradicted = {m.point - 1 for m in wrong}
+    # a point the answer contradicts is not made, whatever words it shares with the point
+    findings = [replace(f, status="missed", quote="") if n in contradicted else f for n, f in enumerate(findings)]
     relevance = _relevance(text, " ".join([item.question, item.title, *item.topics, *item.key_points,
                                            *item.follow_ups, *item.gap_follow_ups.values()]))
     answer_stems = content_stems(text)
@@ -298,4 +337,4 @@ def analyze_theory(answer: str, item: TheoryQuestion) -> TheoryAnalysis:
     # Theory answers are on topic when they use two words of the question itself, or when the item's own words
     # make up a sixth of their vocabulary; a fluent answer about something else does neither.
     on_topic = asked >= 2 or density >= THEORY_DENSITY or any(p.status == "covered" for p in findings)
-    return TheoryAnalysis(tuple(findings), relevance, on_topic, len(words(text)), injection.flagged)
+    return TheoryAnalysis(tuple(findings), relevance, on_topic, len(words(text)), injection.flagged, wrong)

@@ -14,9 +14,11 @@ Mappings (1 weak, 2 partial, 3 solid, 4 strong):
   time matches 3; only space matches 2; stated but wrong 1.
 - key points (theory): the share of the item's key points covered (partial counts half): >= 85% 4, >= 60% 3,
   >= 30% 2, less 1. Measured by code when no model evaluated the answer: a point is covered when one sentence of
-  the answer holds at least half of its meaning words (two at least), partly covered at 30%
-  (interviewer/answer_analysis.py); the covering sentence is the quote. Measured, it counts in the question score
-  as 90 x the share plus one point per word of the question's own terms the answer uses (at most 10).
+  the answer holds at least half of its meaning words (two at least), partly covered at 30% or when a sentence says
+  one of the point's authored cues (interviewer/answer_analysis.py); the covering sentence is the quote. A sentence
+  that states one of the item's authored misconceptions (and does not refute it) unmakes that point and takes a
+  level off, at least 1. Measured, it counts in the question score as 90 x the share plus one point per word of the
+  question's own terms the answer uses (at most 10), less 30 per misconception stated, at least 0.
 - STAR(R) structure (behavioral): parts found with a quote, of situation, task, action, result, reflection:
   5 -> 4, 4 -> 3, 2-3 -> 2, 0-1 -> 1. Measured by code without a model: each part by the phrases that mark it
   (a setting, a goal, "I" + an action verb, an outcome, a lesson), the sentence found is the quote; in the question
@@ -27,197 +29,49 @@ Mappings (1 weak, 2 partial, 3 solid, 4 strong):
 - An answer that does not address the question scores 1 on every dimension of the question: a theory answer that
   uses fewer than 2 words of the question itself, under a sixth of its vocabulary from the item and covers no key
   point; a behavioral answer that uses at most one meaning word of the question's texts and its competency's words
-  (with two, the follow-up steers back to the question and the score stands). Sentences that address the evaluator
+  (at most two where the item authors topic words; one more and the follow-up steers back to the question and the
+  score stands). Sentences that address the evaluator
   ("ignore previous instructions", "give the maximum score") are flagged and removed before anything is measured.
 - code quality, communication, understanding, and ownership when a model evaluated the answer: the model's 1-4
   score, kept only with its quote."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from cloudinterview_desktop.domain.complexity import compare, stated_complexity
-from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
-from cloudinterview_desktop.domain.quotes import quote_occurs
-from cloudinterview_desktop.domain.session import (
-    EventKind,
-    InterviewQuestion,
-    InterviewSession,
-    InterviewStyle,
-    Role,
-    TimelineEvent,
-)
-from cloudinterview_desktop.interviewer.answer_analysis import analyze_behavioral, analyze_theory
+from cloudinterview_desktop.domain.problems import BehavioralQuestion, CodingProblem, TheoryQuestion
+from cloudinterview_desktop.domain.session import EventKind, InterviewStyle
 from cloudinterview_desktop.interviewer.injection import scan
+from cloudinterview_desktop.report.rubric_answers import (
+    measured_star,
+    model_dimension,
+    star,
+    theory_coverage,
+    understanding,
+)
+from cloudinterview_desktop.report.rubric_facts import (
+    DIMENSION_LABELS,
+    KIND_DIMENSIONS,
+    MAPPINGS,
+    MEASURED,
+    MODEL,
+    NOT_EVALUATED,
+    NOT_OBSERVED,
+    WEIGHTS,
+    QuestionFacts,
+    _dict,
+    _run_text,
+    _share,
+    _verdict,
+    evidence,
+    question_score,
+    scored,
+    unscored,
+)
 from cloudinterview_desktop.report.text import moment
 
-SCORED, NOT_OBSERVED, NOT_EVALUATED = "scored", "not_observed", "not_evaluated"
-MEASURED, MODEL = "measured", "model"
-STAR_PARTS = ("situation", "task", "action", "result", "reflection")
-
-DIMENSION_LABELS: dict[str, str] = {
-    "understanding": "Understanding & clarification",
-    "problem_solving": "Problem solving",
-    "complexity": "Complexity analysis",
-    "correctness": "Correctness",
-    "code_quality": "Code quality",
-    "testing": "Testing & debugging",
-    "communication": "Communication",
-    "theory_coverage": "Key points covered",
-    "star_structure": "STAR(R) structure",
-    "ownership": "Ownership",
-}
-KIND_DIMENSIONS: dict[str, tuple[str, ...]] = {
-    "coding": ("understanding", "problem_solving", "complexity", "correctness", "code_quality", "testing",
-               "communication"),
-    "theory": ("theory_coverage", "communication"),
-    "behavioral": ("star_structure", "ownership"),
-}
-# How each dimension gets its level: shown in the reports beside the scores.
-MAPPINGS: dict[str, str] = {
-    "correctness": "measured: accepted 4; else the best submission's share of hidden tests: >= 75% 3, >= 40% 2, "
-                   "less 1; not submitted 1",
-    "problem_solving": "measured: ceiling from the outcome (accepted 4, >= 50% of hidden tests 3, else 2), minus one "
-                       "per hint level used (not counted in the tutor style), at least 1",
-    "testing": "measured: 4, -1 if nothing was run before the first submission, -1 per failed submission before "
-               "acceptance (at most 2), -1 if never accepted; not observed without a submission",
-    "complexity": "measured: stated time and space against the reference's: both match 4, time 3, only space 2, "
-                  "stated but wrong 1; not observed when nothing was stated",
-    "theory_coverage": "measured (or a passing model's, checked by code): share of key points found with a quote "
-                       "(partial half): >= 85% 4, >= 60% 3, >= 30% 2, less 1",
-    "star_structure": "measured (or a passing model's, checked by code): STAR(R) parts found with a quote: 5 -> 4, "
-                      "4 -> 3, 2-3 -> 2, 0-1 -> 1",
-    "code_quality": "model: its 1-4 score, kept only with a quote from the code",
-    "communication": "model: its 1-4 score, kept only with a quote from the explanation",
-    "ownership": "measured: sentences of your own actions, 3+ 4, 2 3, 1 2, none 1 (a passing model's score with a "
-                 "quote when one evaluated the answer)",
-    "understanding": "model: its 1-4 score when the evaluation judges it; the clarifying questions asked are listed",
-}
-# How much each dimension counts in a question's score (a weighted mean over the dimensions that were scored).
-WEIGHTS: dict[str, int] = {
-    "correctness": 3, "problem_solving": 2, "complexity": 1, "testing": 1, "code_quality": 1, "communication": 1,
-    "understanding": 1, "theory_coverage": 3, "star_structure": 2, "ownership": 2,
-}
-
-
-def evidence(kind: str, text: str, at: str | None = None) -> dict[str, Any]:
-    """One piece of evidence: a quote from the answer, a test result, a timeline moment or a measurement."""
-    return {"type": kind, "text": text, "at": at}
-
-
-def scored(score: int, source: str, items: list[dict[str, Any]], basis: str, comment: str = "") -> dict[str, Any]:
-    return {"score": score, "status": SCORED, "source": source, "evidence": items, "basis": basis,
-            "comment": comment, "reason": ""}
-
-
-def unscored(status: str, source: str, reason: str, items: Iterable[dict[str, Any]] = (),
-             comment: str = "") -> dict[str, Any]:
-    return {"score": None, "status": status, "source": source, "evidence": list(items), "basis": "",
-            "comment": comment, "reason": reason}
-
-
-def question_score(dimensions: dict[str, dict[str, Any]]) -> float | None:
-    """0-100: the weighted mean of the scored dimensions, each level mapped 1 -> 0, 4 -> 100; a measured
-    dimension that carries its exact value (0-100, e.g. the share of key points covered) counts with that value."""
-    parts = [(WEIGHTS[name], float(d["value"]) if isinstance(d.get("value"), int | float)
-              else (d["score"] - 1) / 3 * 100) for name, d in dimensions.items() if isinstance(d.get("score"), int)]
-    total = sum(w for w, _ in parts)
-    return round(sum(w * v for w, v in parts) / total, 1) if total else None
-
-
-@dataclass(frozen=True)
-class QuestionFacts:
-    """What the session recorded about one question, gathered once."""
-
-    session: InterviewSession
-    question: InterviewQuestion
-    item: BankItem | None
-    signals: dict[str, Any]
-    model_reason: str | None  # why no model evaluated this session; None when one did
-
-    @property
-    def start(self) -> datetime | None:
-        return self.session.started_at
-
-    def when(self, event: TimelineEvent) -> str | None:
-        return moment(event.at, self.session.started_at)
-
-    @property
-    def events(self) -> list[TimelineEvent]:
-        return [e for e in self.session.timeline if e.question_index == self.question.index]
-
-    @property
-    def runs(self) -> list[TimelineEvent]:
-        return [e for e in self.events if e.kind is EventKind.CODE_RUN]
-
-    @property
-    def submits(self) -> list[TimelineEvent]:
-        return [e for e in self.runs if e.payload.get("mode") == "submit"]
-
-    @property
-    def hints(self) -> list[TimelineEvent]:
-        return [e for e in self.events if e.kind is EventKind.HINT]
-
-    @property
-    def text(self) -> str:
-        return "\n\n".join(a.text for a in self.session.answers_for(self.question.index) if a.text.strip())
-
-    @property
-    def chat(self) -> list[tuple[str | None, str]]:
-        return [(moment(m.created_at, self.session.started_at), m.content) for m in self.session.ai_responses
-                if m.role is Role.CANDIDATE and m.purpose == "chat" and m.question_index == self.question.index]
-
-    @property
-    def codes(self) -> list[str]:
-        found = [str(e.payload.get("code") or "") for e in self.runs]
-        found += [a.code for a in self.session.answers_for(self.question.index)]
-        return [c for c in found if c.strip()]
-
-    @property
-    def candidate_words(self) -> str:
-        """Everything the candidate wrote for this question: where a model's quote must occur."""
-        return "\n\n".join([self.text, *(c for _, c in self.chat), *self.codes])
-
-    @property
-    def attempted(self) -> bool:
-        return bool(self.text.strip() or self.codes or self.chat)
-
-    @property
-    def evaluation(self) -> dict[str, Any] | None:
-        value = self.signals.get("evaluation")
-        return value if isinstance(value, dict) else None
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _is_level(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4
-
-
-def _verdict(payload: dict[str, Any]) -> str:
-    return str(payload.get("verdict") or "unknown").replace("_", " ")
-
-
-def _share(payload: dict[str, Any]) -> float:
-    total = int(payload.get("total") or 0)
-    return int(payload.get("passed") or 0) / total if total else 0.0
-
-
-def _run_text(payload: dict[str, Any]) -> str:
-    hidden = "hidden tests" if payload.get("mode") == "submit" else "tests (examples and custom input)"
-    text = f"{payload.get('mode', 'run')}: {_verdict(payload)}, {payload.get('passed', 0)}/{payload.get('total', 0)} " \
-           f"{hidden} passed"
-    if payload.get("mode") == "submit" and payload.get("first_failure") is not None:
-        text += f", first failure: hidden test {payload['first_failure']}"
-    if payload.get("language"):
-        text += f" ({payload['language']})"
-    return text
-
+__all__ = ["DIMENSION_LABELS", "KIND_DIMENSIONS", "MAPPINGS", "MODEL", "WEIGHTS", "QuestionFacts", "question_rubric"]
 
 # -- measured dimensions --------------------------------------------------------------------------------------
 
@@ -326,161 +180,6 @@ def complexity(facts: QuestionFacts) -> dict[str, Any]:
     return scored(level, MEASURED, items, f"time {'matches' if time_ok else 'does not match or not stated'}, "
                                           f"space {'matches' if space_ok else 'does not match or not stated'} -> "
                                           f"{level}")
-
-
-# -- qualitative dimensions: the model's, on its quotes ---------------------------------------------------------
-
-def model_dimension(facts: QuestionFacts, fields: tuple[str, ...], what: str,
-                    extra: Iterable[dict[str, Any]] = ()) -> dict[str, Any]:
-    evaluation = facts.evaluation
-    if evaluation is None:
-        return unscored(NOT_EVALUATED, MODEL, facts.model_reason or "no evaluation was stored for this answer", extra)
-    if evaluation.get("status") != "evaluated":
-        return unscored(NOT_EVALUATED, MODEL, str(evaluation.get("reason") or "the model gave no evaluation"), extra)
-    entry = next((evaluation[f] for f in fields if isinstance(evaluation.get(f), dict)), None)
-    if entry is None:
-        return unscored(NOT_EVALUATED, MODEL, f"the model's evaluation does not judge {what}", extra)
-    score, quote, comment = entry.get("score"), str(entry.get("quote") or ""), str(entry.get("comment") or "")
-    if _is_level(score):
-        if quote and quote_occurs(quote, facts.candidate_words):
-            return scored(int(score), MODEL, [evidence("quote", quote), *extra], "the model's score, on its quote",
-                          comment)
-        return unscored(NOT_OBSERVED, MODEL, f"the model scored {score} but its quote does not occur in the answer",
-                        extra, comment)
-    return unscored(NOT_OBSERVED, MODEL, str(entry.get("reason") or "the model found no evidence in the answer"),
-                    extra, comment)
-
-
-def understanding(facts: QuestionFacts) -> dict[str, Any]:
-    """The model's judgement when its evaluation has one; the clarifying questions asked before the first run
-    are listed as evidence either way (what they are worth is a judgement code does not make)."""
-    first_code = next((e.at for e in facts.runs), None)
-    before = [m for m in facts.session.ai_responses if m.role is Role.CANDIDATE and m.purpose == "chat"
-              and m.question_index == facts.question.index and "?" in m.content
-              and (first_code is None or m.created_at <= first_code)]
-    items = [evidence("quote", m.content.strip()[:200], moment(m.created_at, facts.session.started_at))
-             for m in before[:3]]
-    result = model_dimension(facts, ("understanding", "clarification"), "understanding or clarification", items)
-    if result["status"] == NOT_EVALUATED:
-        result["reason"] += ("; the clarifying questions asked before coding are listed as evidence" if before else
-                             "; no clarifying question was asked before coding")
-    return result
-
-
-def _off_topic(relevance: int) -> dict[str, Any]:
-    return scored(1, MEASURED, [evidence("measure", f"uses {relevance} of the question's own meaning words")],
-                  "the answer does not address the question -> 1")
-
-
-def measured_theory(facts: QuestionFacts, item: TheoryQuestion) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    analysis = analyze_theory(facts.text, item)
-    checked = [{"point": p.point, "status": p.status, "quote": p.quote} for p in analysis.points]
-    if not analysis.on_topic:
-        return _off_topic(analysis.relevance), [{**p, "status": "missed", "quote": ""} for p in checked]
-    coverage = analysis.coverage
-    level = 4 if coverage >= 0.85 else 3 if coverage >= 0.6 else 2 if coverage >= 0.3 else 1
-    items = [evidence("quote", p["quote"]) for p in checked if p["status"] in ("covered", "partial")][:4]
-    missed = [p["point"] for p in checked if p["status"] == "missed"]
-    if missed:
-        items.append(evidence("measure", "missed: " + "; ".join(missed)))
-    basis = (f"{analysis.credit:g} of {len(checked)} key points ({coverage:.0%}) found in the answer's sentences "
-             f"-> {level} (>= 85% 4, >= 60% 3, >= 30% 2); in the question score 90 x the share, plus one point per "
-             f"word of the question's own terms used (at most 10)")
-    dimension = scored(level, MEASURED, items, basis)
-    # The exact share counts in the question score, plus up to 10 points for staying on the question's own terms.
-    dimension["value"] = round(90 * coverage + min(10, analysis.relevance), 1)
-    return dimension, checked
-
-
-def theory_coverage(facts: QuestionFacts) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    evaluation = facts.evaluation
-    if (evaluation is None or evaluation.get("status") != "evaluated") and isinstance(facts.item, TheoryQuestion):
-        return measured_theory(facts, facts.item)
-    if evaluation is None or evaluation.get("status") != "evaluated":
-        reason = (facts.model_reason or "no evaluation was stored for this answer") if evaluation is None else \
-            str(evaluation.get("reason") or "the model gave no evaluation")
-        return unscored(NOT_EVALUATED, MODEL, reason), []
-    points = [p for p in evaluation.get("key_points", []) if isinstance(p, dict)]
-    if not points:
-        return unscored(NOT_EVALUATED, MODEL, "the question has no key points to check the answer against"), []
-    checked = []
-    for p in points:
-        status, quote = str(p.get("status", "missed")), str(p.get("quote") or "")
-        if status in ("covered", "partial") and not (quote and quote_occurs(quote, facts.candidate_words)):
-            status = "unverified"
-        checked.append({"point": str(p.get("point", "")), "status": status, "quote": quote})
-    credit = sum(1.0 if p["status"] == "covered" else 0.5 if p["status"] == "partial" else 0.0 for p in checked)
-    coverage = credit / len(checked)
-    level = 4 if coverage >= 0.85 else 3 if coverage >= 0.6 else 2 if coverage >= 0.3 else 1
-    items = [evidence("quote", p["quote"]) for p in checked if p["status"] in ("covered", "partial")][:4]
-    missed = [p["point"] for p in checked if p["status"] not in ("covered", "partial")]
-    if missed:
-        items.append(evidence("measure", "missed: " + "; ".join(missed)))
-    basis = f"{credit:g} of {len(checked)} key points ({coverage:.0%}) -> {level} (>= 85% 4, >= 60% 3, >= 30% 2)"
-    return scored(level, MODEL, items, basis), checked
-
-
-def _star_parts_level(parts: dict[str, Any], missing_label: str) -> tuple[list[str], int, list[dict[str, Any]]]:
-    """The parts found, their level (5 4, 4 3, 2-3 2, 0-1 1) and the evidence: each part's quote, then what is
-    missing."""
-    found = [name for name in STAR_PARTS if parts[name]["present"]]
-    level = 4 if len(found) == 5 else 3 if len(found) == 4 else 2 if len(found) >= 2 else 1
-    items = [evidence("quote", f"{name}: {parts[name]['quote']}") for name in found]
-    missing = [name for name in STAR_PARTS if name not in found]
-    if missing:
-        items.append(evidence("measure", f"{missing_label}: " + ", ".join(missing)))
-    return found, level, items
-
-
-def measured_star(facts: QuestionFacts) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
-    """STAR(R) structure, the parts, the measurable result and ownership, all measured by code."""
-    item = facts.item if isinstance(facts.item, BehavioralQuestion) else None
-    analysis = analyze_behavioral(facts.text, item)
-    scored_on = not analysis.unrelated
-    parts = {name: {"present": analysis.parts[name].present and scored_on,
-                    "quote": analysis.parts[name].quote if scored_on else ""} for name in STAR_PARTS}
-    measurable = analysis.measurable_result
-    result = {"present": measurable.present and scored_on, "quote": measurable.quote,
-              "reason": "" if measurable.present else "no result with a number was found in the answer"}
-    if analysis.unrelated:
-        off = _off_topic(analysis.relevance)
-        return off, parts, result, dict(off)
-    found, level, items = _star_parts_level(parts, "not found")
-    # In the question score each part counts 18 (a result without a number 9), plus one point per word of the
-    # question's own terms the answer uses, at most 10.
-    credit = len(found) - (0.5 if "result" in found and not measurable.present else 0.0)
-    structure = scored(level, MEASURED, items, f"{len(found)} of 5 parts found in the answer's sentences -> {level} "
-                                               "(5 4, 4 3, 2-3 2, 0-1 1); in the question score 18 per part (a "
-                                               "result without a number 9) plus up to 10 for the question's terms")
-    structure["value"] = 18.0 * credit + min(10, analysis.relevance)
-    actions = analysis.first_person_actions
-    own_level = 4 if len(actions) >= 3 else 3 if len(actions) == 2 else 2 if len(actions) == 1 else 1
-    we = f"no sentence says what you did yourself ({analysis.we_sentences} speak of \u201cwe\u201d)"
-    own_items = [evidence("quote", s) for s in actions[:3]] or [evidence("measure", we)]
-    ownership = scored(own_level, MEASURED, own_items, f"{len(actions)} sentence(s) of your own actions -> {own_level} "
-                                                       "(3+ 4, 2 3, 1 2, none 1)")
-    return structure, parts, result, ownership
-
-
-def star(facts: QuestionFacts) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    """STAR(R) structure as a dimension, the parts with their quotes, and the measurable result, from a model's
-    evaluation (measured_star when there is none)."""
-    evaluation = facts.evaluation or {}
-    parts: dict[str, Any] = {}
-    raw = _dict(evaluation.get("star"))
-    for name in STAR_PARTS:
-        entry = _dict(raw.get(name))
-        quote = str(entry.get("quote") or "")
-        present = bool(entry.get("present")) and bool(quote) and quote_occurs(quote, facts.candidate_words)
-        parts[name] = {"present": present, "quote": quote if present else ""}
-    found, level, items = _star_parts_level(parts, "not found with a quote")
-    dimension = scored(level, MODEL, items, f"{len(found)} of 5 parts -> {level} (5 4, 4 3, 2-3 2, 0-1 1)")
-    measurable = _dict(evaluation.get("measurable_result"))
-    quote = str(measurable.get("quote") or "")
-    present = bool(measurable.get("present")) and bool(quote) and quote_occurs(quote, facts.candidate_words)
-    result = {"present": present, "quote": quote if present else "",
-              "reason": "" if present else "no result with a number was quoted from the answer"}
-    return dimension, parts, result
 
 
 # -- delivery: observations, not scores ---------------------------------------------------------------------

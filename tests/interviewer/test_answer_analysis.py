@@ -12,7 +12,7 @@ import pytest
 from cloudinterview_desktop.bank.item_format import load_item_file, parse_item
 from cloudinterview_desktop.domain.errors import ProblemFormatError
 from cloudinterview_desktop.domain.gaps import Gap
-from cloudinterview_desktop.domain.problems import BehavioralQuestion, TheoryQuestion
+from cloudinterview_desktop.domain.problems import BehavioralQuestion, Misconception, TheoryQuestion
 from cloudinterview_desktop.interviewer.answer_analysis import CUE_STATUS, analyze_behavioral, analyze_theory
 from cloudinterview_desktop.interviewer.gaps import behavioral_gap, theory_gap
 from cloudinterview_desktop.interviewer.injection import scan
@@ -134,3 +134,23 @@ def test_a_policy_that_tells_how_answers_are_to_be_scored_is_flagged() -> None:
                    "We scored each lead by how likely it was to convert, and sales treated the top ten first.",
                    "The policy was that every incident had to be written up within two days."):
         assert not scan(honest).found, honest
+
+
+def test_a_misconception_stated_unmakes_its_point_but_one_refuted_does_not() -> None:
+    item = load_item_file(BANK / "theory" / "acid-properties.json")
+    assert isinstance(item, TheoryQuestion)
+    item = replace(item, misconceptions=(
+        Misconception(4, "Committed data can be lost on a crash until a backup runs.", ("lost on a crash",)),))
+    wrong = "Durability means committed data is lost on a crash until the nightly backup, written to the log later."
+    analysis = analyze_theory(wrong, item)
+    assert [(m.point, m.quote) for m in analysis.misconceptions] == [(4, wrong)]
+    assert analysis.points[3].status == "missed" and analysis.points[3].quote == ""
+    refuted = "People think committed data is lost on a crash, but with a write-ahead log it is not."
+    assert analyze_theory(refuted, item).misconceptions == ()
+
+
+def test_a_misconception_must_name_a_key_point_of_its_item() -> None:
+    raw = json.loads((BANK / "theory" / "acid-properties.json").read_text(encoding="utf-8"))
+    raw["misconceptions"] = [{"point": 9, "claim": "x", "phrases": ["a b"]}]
+    with pytest.raises(ProblemFormatError, match=r"misconceptions\.0\.point' is 9; the item has key points 1 to 5"):
+        parse_item(raw)
