@@ -16,7 +16,7 @@ from cloudinterview_desktop.domain.gaps import required_gap_tags
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, TheoryQuestion
 
 KINDS = ("coding", "theory", "behavioral")
-MIN_CUES, MIN_TOPIC_WORDS = 3, 15
+MIN_CUES, MIN_TOPIC_WORDS, MIN_MISCONCEPTIONS = 3, 15, 3
 # The coding topics docs/problem-format.md lists; imported sets may use others, the built-in bank may not.
 CODING_TOPICS = frozenset({
     "arrays", "strings", "hashing", "two-pointers", "sliding-window", "stack", "queue", "binary-search",
@@ -46,13 +46,16 @@ def content_hash(bank_dir: Path) -> str:
 
 
 def _missing_signals(item: BankItem) -> list[str]:
-    """What the built-in bank authors for the interviewer's measures: cues for every key point, topic words for
-    every story question."""
+    """What the built-in bank authors for the interviewer's measures: cues for every key point and the common
+    misconceptions of every theory question, topic words for every story question."""
     if isinstance(item, TheoryQuestion):
         thin = [str(n + 1) for n, cues in enumerate(item.key_point_cues) if len(cues) < MIN_CUES]
-        if not item.key_point_cues:
-            return ["key_point_cues must give cues for every key point"]
-        return [f"key_point_cues needs at least {MIN_CUES} cues for key point(s) {', '.join(thin)}"] if thin else []
+        problems = [] if item.key_point_cues else ["key_point_cues must give cues for every key point"]
+        if thin:
+            problems.append(f"key_point_cues needs at least {MIN_CUES} cues for key point(s) {', '.join(thin)}")
+        if len(item.misconceptions) < MIN_MISCONCEPTIONS:
+            problems.append(f"misconceptions needs at least {MIN_MISCONCEPTIONS} ({len(item.misconceptions)} given)")
+        return problems
     if isinstance(item, BehavioralQuestion) and len(item.topic_words) < MIN_TOPIC_WORDS:
         return [f"topic_words needs at least {MIN_TOPIC_WORDS} words ({len(item.topic_words)} given)"]
     return []

@@ -75,6 +75,7 @@ def test_every_item_authors_the_words_its_answers_are_measured_by(tmp_path: Path
     for item, _ in load_bank(BANK):
         if isinstance(item, TheoryQuestion):
             assert len(item.key_point_cues) == len(item.key_points), item.slug
+            assert len(item.misconceptions) >= 3, item.slug
         if isinstance(item, BehavioralQuestion):
             assert len(set(item.topic_words)) >= 15, item.slug
     broken = tmp_path / "bank"

@@ -19,7 +19,9 @@ STRONG = ("Situation: our checkout failed 3% of payments. Task: I owned the fix.
 
 def _finished(core: Any, answer: str, seed: int) -> None:
     service = core.service
-    session = service.create_session(SessionConfig(mode=Mode.BEHAVIORAL, question_count=1), seed=seed)
+    # the question the strong answer answers ("a bug you shipped"), so that only the answers differ
+    session = service.create_session(SessionConfig(mode=Mode.BEHAVIORAL, question_count=1), seed=seed,
+                                     problems=("bug-you-shipped",))
     service.start_session(session.id)
     service.submit_answer(session.id, answer)
     service.end_session(session.id)
