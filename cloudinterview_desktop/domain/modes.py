@@ -2,8 +2,8 @@
 question a session asks and in what mix, what the bank interviewer's greeting and the model's prompts call the
 interview, and (through its kinds) which rubric dimensions its feedback scores. Question selection
 (bank/selection.py), pinned questions (service), the greeting (interviewer/bank_interviewer.py), the model's prompts
-(ai/services/conversation.py), the CLI's --mode choices and the home page's mode picker read it; nothing else tests
-a mode's key.
+(ai/services/conversation.py), the CLI's --mode choices, the home page's mode picker and the history page's mode
+filter read it; nothing else tests a mode's key.
 
 Adding a mode: one `register_mode(ModeSpec(...))` (docs/architecture.md, "How to add an interview mode")."""
 
