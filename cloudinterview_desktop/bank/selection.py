@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from cloudinterview_desktop.bank.catalog import Catalog, ItemRow
-from cloudinterview_desktop.domain.session import Mode, SessionConfig
+from cloudinterview_desktop.domain.modes import mode_spec
+from cloudinterview_desktop.domain.session import SessionConfig
 
 ENGINEERING_JOBS = frozenset({"software", "frontend", "backend", "sre", "data_ml"})
 _DIFFICULTY_ORDER = ("easy", "medium", "hard")
@@ -37,11 +38,10 @@ class Slot:
 
 
 def plan(config: SessionConfig) -> list[Slot]:
-    total = config.question_count
-    if config.mode is Mode.BEHAVIORAL:
-        return [Slot("behavioral", total)]
-    coding = min(config.coding_count, total) if config.job_type in ENGINEERING_JOBS else 0
-    return [s for s in (Slot("coding", coding), Slot("theory", total - coding)) if s.count > 0]
+    """The session's slots, as its mode mixes them: coding problems only for the jobs that code."""
+    mix = mode_spec(config.mode).mix(config.question_count, config.coding_count,
+                                     coding_allowed=config.job_type in ENGINEERING_JOBS)
+    return [Slot(kind, count) for kind, count in mix]
 
 
 def difficulty_preference(wanted: str) -> list[list[str]]:

@@ -12,6 +12,7 @@ from cloudinterview_desktop.cli.context import CliContext, CommandError
 from cloudinterview_desktop.domain.errors import DomainError
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport
 from cloudinterview_desktop.domain.languages import LANGUAGES
+from cloudinterview_desktop.domain.modes import DEFAULT_MODE, all_modes
 from cloudinterview_desktop.domain.problems import JOB_TYPES, SENIORITIES
 from cloudinterview_desktop.domain.session import (
     AIResponse,
@@ -34,7 +35,7 @@ CLARIFYING_WORDS = 30  # a typed block this short that ends with "?" is a questi
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("interview", help="run an interview in the terminal (stdin may be a pipe)",
                        description=HELP)
-    p.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.TECHNICAL.value)
+    p.add_argument("--mode", choices=[spec.key for spec in all_modes()], default=DEFAULT_MODE.value)
     p.add_argument("--job", choices=JOB_TYPES, default="software")
     p.add_argument("--seniority", choices=SENIORITIES, default="mid")
     p.add_argument("--difficulty", choices=["easy", "medium", "hard"], default="medium")

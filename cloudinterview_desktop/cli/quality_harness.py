@@ -15,7 +15,8 @@ from typing import Any
 
 from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.judging import JudgeMode
-from cloudinterview_desktop.domain.session import EventKind, InterviewSession, Mode, Role, SessionConfig
+from cloudinterview_desktop.domain.modes import mode_for_kind
+from cloudinterview_desktop.domain.session import EventKind, InterviewSession, Role, SessionConfig
 from cloudinterview_desktop.interviewer.contract import audit
 
 
@@ -127,8 +128,7 @@ def _follow_gap(session: InterviewSession, after: int) -> tuple[str | None, str]
 
 def run_case(core: AppCore, case: Case) -> Outcome:
     service = core.service
-    mode = Mode.BEHAVIORAL if case.kind == "behavioral" else Mode.TECHNICAL
-    session = service.create_session(SessionConfig(mode=mode), problems=[case.slug])
+    session = service.create_session(SessionConfig(mode=mode_for_kind(case.kind).mode), problems=[case.slug])
     first: list[float] = []
 
     def mark(_: str) -> None:

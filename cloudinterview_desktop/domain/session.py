@@ -5,14 +5,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from cloudinterview_desktop.domain.errors import DomainError, IllegalTransition
 
 
-class Mode(StrEnum):
-    TECHNICAL = "technical"
-    BEHAVIORAL = "behavioral"
+class Mode(str):
+    """An interview mode's key: what a session stores and passes around. The modes themselves (what each asks and
+    how it is framed) are registered in domain/modes.py; any key reads back, registered or not, so a stored session
+    of a mode that is gone still loads. One instance per key, so `is` compares like the enum it replaced."""
+
+    __slots__ = ()
+    _interned: ClassVar[dict[str, Mode]] = {}
+    TECHNICAL: ClassVar[Mode]
+    BEHAVIORAL: ClassVar[Mode]
+
+    def __new__(cls, key: str) -> Mode:
+        key = str(key)
+        known = cls._interned.get(key)
+        if known is None:
+            known = cls._interned[key] = super().__new__(cls, key)
+        return known
+
+    @property
+    def value(self) -> str:
+        return str.__str__(self)
+
+    def __repr__(self) -> str:
+        return f"Mode({str.__repr__(self)})"
+
+
+Mode.TECHNICAL = Mode("technical")
+Mode.BEHAVIORAL = Mode("behavioral")
 
 
 class InterviewStyle(StrEnum):

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from cloudinterview_desktop.domain.gaps import Gap, point_index
 from cloudinterview_desktop.domain.jobs import job_title
+from cloudinterview_desktop.domain.modes import mode_spec
 from cloudinterview_desktop.domain.ports import InterviewerTurn, TokenSink, TurnContext, TurnKind
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, CodingProblem, TheoryQuestion
-from cloudinterview_desktop.domain.session import InterviewSession, InterviewStyle, Mode, Role
+from cloudinterview_desktop.domain.session import InterviewSession, InterviewStyle, Role
 from cloudinterview_desktop.interviewer.clarify import clarification, is_question
 from cloudinterview_desktop.interviewer.gaps import (
     CodingState,
@@ -105,8 +106,7 @@ def intro_text(session: InterviewSession) -> str:
     config = session.config
     count = len(session.questions)
     kinds = {q.kind for q in session.questions}
-    what = ("a coding interview" if kinds == {"coding"} else "a technical interview" if config.mode is Mode.TECHNICAL
-            else "a behavioral interview")
+    what = "a coding interview" if kinds == {"coding"} else mode_spec(config.mode).greeting_name
     plural = "question" if count == 1 else "questions"
     style = ("Hints are there if you need them, but in this style each one counts against your score."
              if config.style is InterviewStyle.INTERVIEWER else "Ask for hints and explanations any time.")

@@ -14,6 +14,7 @@ from typing import Any
 
 from cloudinterview_desktop.domain.errors import Cancelled, DomainError, ProblemNotFound, SessionBusy
 from cloudinterview_desktop.domain.judging import JudgeMode, JudgeReport
+from cloudinterview_desktop.domain.modes import mode_spec
 from cloudinterview_desktop.domain.ports import (
     CodeRunner,
     FeedbackBuilder,
@@ -55,10 +56,6 @@ from cloudinterview_desktop.store.session_repository import (
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-
-
-# The kinds of question each mode asks.
-MODE_KINDS: dict[Mode, tuple[str, ...]] = {Mode.TECHNICAL: ("coding", "theory"), Mode.BEHAVIORAL: ("behavioral",)}
 
 
 class UnknownProblem(DomainError):
@@ -104,6 +101,7 @@ class SessionService:
     def create_session(self, config: SessionConfig, seed: int | None = None,
                        problems: Sequence[str] = ()) -> InterviewSession:
         """A new session; `problems` pins the questions (bank slugs, asked in that order) instead of selecting."""
+        config = replace(config, mode=mode_spec(config.mode).mode)  # a registered mode (UnknownMode otherwise)
         if problems:
             items = [self._pinned(slug, config.mode) for slug in problems]
             config = replace(config, question_count=len(items),
@@ -130,9 +128,10 @@ class SessionService:
             item = self._questions.get(slug)
         except (KeyError, LookupError, DomainError, ProblemNotFound) as exc:
             raise UnknownProblem(f"no question {slug!r} in the bank (see: cloudinterview problems list)") from exc
-        if item.kind.value not in MODE_KINDS[mode]:
+        kinds = mode_spec(mode).kinds
+        if item.kind.value not in kinds:
             raise UnknownProblem(f"{slug!r} is a {item.kind.value} question; a {mode.value} interview asks "
-                                 f"{' and '.join(MODE_KINDS[mode])} questions (use --mode)")
+                                 f"{' and '.join(kinds)} questions (use --mode)")
         return item
 
     def start_session(self, session_id: str, on_token: TokenSink | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from cloudinterview_desktop.domain.modes import UnknownMode, all_modes, mode_spec
 from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 JOB_LABELS = {
@@ -21,6 +22,7 @@ SENIORITY_LABELS = {
     "mid": QT_TRANSLATE_NOOP("Choices", "Mid-level"), "senior": QT_TRANSLATE_NOOP("Choices", "Senior"),
     "staff": QT_TRANSLATE_NOOP("Choices", "Staff"),
 }
+# The built-in modes' labels; a mode registered elsewhere is shown by its display name (`mode_label`).
 MODE_LABELS = {"technical": QT_TRANSLATE_NOOP("Choices", "Technical (coding + theory)"),
                "behavioral": QT_TRANSLATE_NOOP("Choices", "Behavioral")}
 DIFFICULTY_LABELS = {"easy": QT_TRANSLATE_NOOP("Choices", "Easy"), "medium": QT_TRANSLATE_NOOP("Choices", "Medium"),
@@ -32,3 +34,18 @@ STYLE_LABELS = {"interviewer": QT_TRANSLATE_NOOP("Choices", "Interviewer (hints 
 def choice_label(table: dict[str, str], key: str) -> str:
     """The label of `key` in the interface's language; the key itself when the table has none."""
     return QCoreApplication.translate("Choices", table[key]) if key in table else key
+
+
+def mode_label(key: str) -> str:
+    """An interview mode's label: the built-in ones' translated, another registered mode's display name as given."""
+    if key in MODE_LABELS:
+        return choice_label(MODE_LABELS, key)
+    try:
+        return mode_spec(key).display_name
+    except UnknownMode:
+        return key
+
+
+def mode_choices() -> dict[str, str]:
+    """Every registered interview mode, key to label, in the registry's order: what the mode pickers list."""
+    return {spec.key: mode_label(spec.key) for spec in all_modes()}

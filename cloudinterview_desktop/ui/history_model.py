@@ -16,6 +16,11 @@ COLUMNS = (QT_TRANSLATE_NOOP("HistoryModel", "Date"), QT_TRANSLATE_NOOP("History
            QT_TRANSLATE_NOOP("HistoryModel", "Answered"), QT_TRANSLATE_NOOP("HistoryModel", "Score"))
 
 
+def mode_column(mode: str) -> str:
+    """What the Mode column shows for a mode's key (and what the history page's mode filter matches)."""
+    return mode.capitalize()
+
+
 class HistoryModel(RowTableModel):
     COLUMNS = COLUMNS
     def __init__(self) -> None:
@@ -38,7 +43,7 @@ class HistoryModel(RowTableModel):
             return s.id
         return (
             f"{s.created_at:%Y-%m-%d %H:%M}",
-            s.mode.value.capitalize(),
+            mode_column(s.mode.value),
             f"{choice_label(SENIORITY_LABELS, s.seniority)} {choice_label(JOB_LABELS, s.job_type)}",
             QCoreApplication.translate("HistoryModel", "open in {where}").format(where=s.open_elsewhere)
             if s.open_elsewhere else s.status.value.replace("_", " "),

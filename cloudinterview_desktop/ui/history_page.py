@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, SignalInstance
+from PySide6.QtCore import QRegularExpression, QSortFilterProxyModel, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cloudinterview_desktop.domain.modes import all_modes
 from cloudinterview_desktop.domain.session import SessionSummary
-from cloudinterview_desktop.ui.history_model import HistoryModel
+from cloudinterview_desktop.ui.history_model import HistoryModel, mode_column
 from cloudinterview_desktop.ui.progress_chart import ProgressChart
 
 
@@ -41,9 +42,10 @@ class HistoryPage(QWidget):
         self.table.setAccessibleName(self.tr("Past sessions"))
         self.mode_filter = QComboBox()
         self.mode_filter.setAccessibleName(self.tr("Filter by mode"))
-        for label, value in ((self.tr("All modes"), ""), (self.tr("Technical"), "Technical"),
-                             (self.tr("Behavioral"), "Behavioral")):
-            self.mode_filter.addItem(label, value)
+        self.mode_filter.addItem(self.tr("All modes"), "")
+        built_in = {"technical": self.tr("Technical"), "behavioral": self.tr("Behavioral")}
+        for spec in all_modes():  # every registered mode; one registered elsewhere by its display name
+            self.mode_filter.addItem(built_in.get(spec.key, spec.display_name), spec.key)
         self.chart = ProgressChart()
         self.open_button = QPushButton(self.tr("Open"))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -76,8 +78,9 @@ class HistoryPage(QWidget):
         self.home_button.clicked.connect(self.home_requested)
 
     def _apply_filter(self) -> None:
-        self.proxy.setFilterFixedString(str(self.mode_filter.currentData()))
-        mode = str(self.mode_filter.currentData()).lower()
+        mode = str(self.mode_filter.currentData())
+        self.proxy.setFilterRegularExpression(
+            f"^{QRegularExpression.escape(mode_column(mode))}$" if mode else "")
         self.chart.show_sessions([s for s in self._sessions if not mode or s.mode.value == mode])
 
     def selected_id(self) -> str | None:

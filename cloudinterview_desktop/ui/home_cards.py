@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cloudinterview_desktop.report.standing import Standing, WeakSpot
-from cloudinterview_desktop.ui.choices import JOB_LABELS, MODE_LABELS, choice_label
+from cloudinterview_desktop.ui.choices import JOB_LABELS, choice_label, mode_label
 
 
 def _card() -> QFrame:
@@ -75,7 +75,7 @@ class ProgressCard(QFrame):
             score = f"{s.overall_score:.0f}" if s.overall_score is not None else "–"
             rows.append(self.tr("<tr><td>{when:%d %b}</td><td>{mode}</td><td>{job}</td>"
                                 "<td align='right'><b>{score}</b> / 100</td></tr>").format(
-                when=s.created_at, mode=escape(choice_label(MODE_LABELS, s.mode.value)),
+                when=s.created_at, mode=escape(mode_label(s.mode.value)),
                 job=escape(choice_label(JOB_LABELS, s.job_type)), score=score))
         trend = standing.trend
         trend_text = ("" if trend is None else

@@ -28,19 +28,20 @@ from cloudinterview_desktop.report.standing import WeakSpot, standing
 from cloudinterview_desktop.ui.choices import (
     DIFFICULTY_LABELS,
     JOB_LABELS,
-    MODE_LABELS,
     SENIORITY_LABELS,
     STYLE_LABELS,
     choice_label,
+    mode_choices,
 )
 from cloudinterview_desktop.ui.home_cards import ProgressCard, WelcomeCard
 
 
-def _combo(labels: dict[str, str], name: str) -> QComboBox:
+def _combo(labels: dict[str, str], name: str, translate: bool = True) -> QComboBox:
+    """A combo of `labels`' keys: the labels translated, or (translate=False) shown as they are."""
     combo = QComboBox()
     combo.setAccessibleName(name)
-    for key in labels:
-        combo.addItem(choice_label(labels, key), key)
+    for key, label in labels.items():
+        combo.addItem(choice_label(labels, key) if translate else label, key)
     return combo
 
 
@@ -56,7 +57,7 @@ class HomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.mode = _combo(MODE_LABELS, self.tr("Interview mode"))
+        self.mode = _combo(mode_choices(), self.tr("Interview mode"), translate=False)
         self.job = _combo(JOB_LABELS, self.tr("Job type"))
         self.seniority = _combo(SENIORITY_LABELS, self.tr("Seniority"))
         self.difficulty = _combo(DIFFICULTY_LABELS, self.tr("Difficulty"))

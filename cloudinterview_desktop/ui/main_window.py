@@ -11,7 +11,8 @@ from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from cloudinterview_desktop.domain.session import InterviewSession, Mode, SessionConfig
+from cloudinterview_desktop.domain.modes import mode_for_kind
+from cloudinterview_desktop.domain.session import InterviewSession, SessionConfig
 from cloudinterview_desktop.engine import session_results as done
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.engine.session_results import RequestId
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
 
     def practise_question(self, slug: str, kind: str) -> None:
         """A short interview on one question from the bank, with the home page's other choices."""
-        config = replace(self.home.config(), mode=Mode.BEHAVIORAL if kind == "behavioral" else Mode.TECHNICAL)
+        config = replace(self.home.config(), mode=mode_for_kind(kind).mode)
         self.home.start_button.setEnabled(False)
         self._call(self.engine.create_session(config, problems=[slug]), Waits.PAGE)
 

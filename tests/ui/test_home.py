@@ -93,3 +93,21 @@ def test_the_resume_card_offers_an_interrupted_interview_and_resumes_it(qtbot: Q
     assert "Question 2 of 2" in window.interview.progress_label.text()
     window.close()
     engine.shutdown()
+
+
+def test_the_mode_picker_lists_the_registered_modes(qtbot: QtBot) -> None:
+    from cloudinterview_desktop.domain.modes import ModeSpec, register_mode, unregister_mode
+    from cloudinterview_desktop.ui.home_page import HomePage
+
+    register_mode(ModeSpec(key="theory-only", display_name="Theory only", kinds=("theory",)))
+    try:
+        home = HomePage()
+        qtbot.addWidget(home)
+        picker = home.mode
+        assert [picker.itemData(n) for n in range(picker.count())] == ["technical", "behavioral", "theory-only"]
+        assert [picker.itemText(n) for n in range(picker.count())] == [
+            "Technical (coding + theory)", "Behavioral", "Theory only"]
+        home.set_defaults("theory-only", "backend", "senior", "hard", "tutor", 30)
+        assert home.config().mode is Mode("theory-only")
+    finally:
+        unregister_mode("theory-only")

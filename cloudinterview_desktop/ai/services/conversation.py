@@ -9,6 +9,7 @@ from cloudinterview_desktop.ai.backends.base import ChatMessage
 from cloudinterview_desktop.ai.errors import ContextOverflow
 from cloudinterview_desktop.ai.services.prompts import PromptLibrary
 from cloudinterview_desktop.domain.jobs import job_title
+from cloudinterview_desktop.domain.modes import mode_spec
 from cloudinterview_desktop.domain.session import (
     AIResponse,
     InterviewSession,
@@ -25,9 +26,8 @@ PER_MESSAGE_TOKENS = 6  # what a chat template adds around each message, roughly
 
 
 def mode_text(mode: Mode) -> str:
-    if mode is Mode.TECHNICAL:
-        return "technical interview (coding problems first, then theory questions)"
-    return "behavioral interview"
+    """What the prompts call an interview of `mode` ($mode)."""
+    return mode_spec(mode).prompt_name
 
 
 @dataclass(frozen=True)
