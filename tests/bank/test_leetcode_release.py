@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.errors import Cancelled
 from tests.cli.helpers import cli, cli_json
 
@@ -104,7 +105,7 @@ def test_a_broken_file_is_refused_whole_with_the_count_skip_invalid_would_import
     assert cli_json("problems", "list", home=app_home) == before
 
 
-def test_cancelling_an_import_in_the_window_stores_nothing(core: Any, tmp_path: Path) -> None:
+def test_cancelling_an_import_in_the_window_stores_nothing(core: AppCore, tmp_path: Path) -> None:
     path = _write(tmp_path / "part.jsonl.gz", _records())
     before = core.bank.user.count()
     cancel = threading.Event()
@@ -133,7 +134,7 @@ SOLUTIONS = {
 }
 
 
-def test_an_imported_problem_is_solved_in_all_four_languages(core: Any, tmp_path: Path) -> None:
+def test_an_imported_problem_is_solved_in_all_four_languages(core: AppCore, tmp_path: Path) -> None:
     from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset
     from cloudinterview_desktop.judge.reference_batches import ReferenceValidator
 

@@ -3,10 +3,9 @@ the small model says, a qualitative level stands only on the candidate's own wor
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.quotes import quote_occurs
 from cloudinterview_desktop.report.content import prepare
 from cloudinterview_desktop.report.export import render
@@ -16,7 +15,7 @@ from tests.report.test_rubric import assert_every_score_has_evidence
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_real_model_evaluations_become_a_rubric_with_quotes(core_with_model: Any) -> None:
+def test_real_model_evaluations_become_a_rubric_with_quotes(core_with_model: AppCore) -> None:
     core = core_with_model
     if core.ai.components() is None:
         pytest.skip("the embedded language model could not be loaded: " + " ".join(core.ai.notes))

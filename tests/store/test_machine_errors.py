@@ -9,11 +9,11 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import peewee
 import pytest
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.errors import (
     DataBusy,
     DataPermissionDenied,
@@ -85,7 +85,8 @@ time.sleep(60)
 """
 
 
-def test_a_wait_that_runs_out_names_the_process_that_holds_the_data(core: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_wait_that_runs_out_names_the_process_that_holds_the_data(core: AppCore,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     db_path = core.paths.db_path
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path)], stdout=subprocess.PIPE, text=True)
     try:

@@ -8,12 +8,13 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.ui import editor_lsp
 from cloudinterview_desktop.ui.main_window import MainWindow
 
 
-def test_editor_preloads_after_show_and_is_disposed_on_close(qtbot: QtBot, core: Any) -> None:
+def test_editor_preloads_after_show_and_is_disposed_on_close(qtbot: QtBot, core: AppCore) -> None:
     engine = SessionEngine(core.service, core.bank_service)
     window = MainWindow(engine, core.settings)
     qtbot.addWidget(window)

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.ai.services.evaluator import AnswerToEvaluate
 from cloudinterview_desktop.ai.services.model_feedback import STOPPED, ModelFeedbackBuilder
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.domain.session import Mode, SessionConfig, SessionStatus
 from cloudinterview_desktop.engine.session_engine import SessionEngine
@@ -32,7 +33,7 @@ class SlowModel(ScriptedEvaluator):
         return super().evaluate(answer, cancel)
 
 
-def test_stop_during_the_evaluation_ends_the_interview_with_measured_feedback(qtbot: QtBot, core: Any,
+def test_stop_during_the_evaluation_ends_the_interview_with_measured_feedback(qtbot: QtBot, core: AppCore,
                                                                               monkeypatch: Any) -> None:
     builder = RubricFeedbackBuilder(ModelFeedbackBuilder(SlowModel()), core.bank)
     service = SessionService(core.sessions, core.bank, TemplateInterviewer(), builder, core.judge)

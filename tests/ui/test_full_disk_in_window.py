@@ -8,13 +8,14 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import SessionStatus
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.store.tables import DB
 from cloudinterview_desktop.ui.main_window import MainWindow
 
 
-def test_a_full_disk_keeps_the_typed_answer_and_says_what_to_do(qtbot: QtBot, core: Any, monkeypatch: Any) -> None:
+def test_a_full_disk_keeps_the_typed_answer_and_says_what_to_do(qtbot: QtBot, core: AppCore, monkeypatch: Any) -> None:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: warnings.append(text))
     # From here on, every new connection may not grow the database by a single page: the disk is full.

@@ -3,10 +3,9 @@ weakest area, whose "Practise this" starts a short interview on it."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import Mode, SessionConfig, SessionStatus
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.ui.main_window import MainWindow
@@ -17,7 +16,7 @@ STRONG = ("Situation: our checkout failed 3% of payments. Task: I owned the fix.
           "I learned to measure before changing anything.")
 
 
-def _finished(core: Any, answer: str, seed: int) -> None:
+def _finished(core: AppCore, answer: str, seed: int) -> None:
     service = core.service
     session = service.create_session(SessionConfig(mode=Mode.BEHAVIORAL, question_count=1), seed=seed)
     service.start_session(session.id)
@@ -25,7 +24,7 @@ def _finished(core: Any, answer: str, seed: int) -> None:
     service.end_session(session.id)
 
 
-def _window(qtbot: QtBot, core: Any) -> tuple[MainWindow, SessionEngine]:
+def _window(qtbot: QtBot, core: AppCore) -> tuple[MainWindow, SessionEngine]:
     engine = SessionEngine(core.service)
     window = MainWindow(engine, core.settings, use_monaco=False)
     qtbot.addWidget(window)
@@ -33,7 +32,7 @@ def _window(qtbot: QtBot, core: Any) -> tuple[MainWindow, SessionEngine]:
     return window, engine
 
 
-def test_the_first_run_welcomes_and_says_everything_stays_here(qtbot: QtBot, core: Any) -> None:
+def test_the_first_run_welcomes_and_says_everything_stays_here(qtbot: QtBot, core: AppCore) -> None:
     window, engine = _window(qtbot, core)
     home = window.home
     qtbot.waitUntil(lambda: "Welcome" in home.welcome.text.text(), timeout=10_000)
@@ -47,7 +46,7 @@ def test_the_first_run_welcomes_and_says_everything_stays_here(qtbot: QtBot, cor
     engine.shutdown()
 
 
-def test_history_shows_scores_trend_and_the_weakest_area_to_practise(qtbot: QtBot, core: Any) -> None:
+def test_history_shows_scores_trend_and_the_weakest_area_to_practise(qtbot: QtBot, core: AppCore) -> None:
     _finished(core, WEAK, 1)
     _finished(core, STRONG, 2)
     window, engine = _window(qtbot, core)
@@ -70,7 +69,7 @@ def test_history_shows_scores_trend_and_the_weakest_area_to_practise(qtbot: QtBo
     engine.shutdown()
 
 
-def test_the_resume_card_offers_an_interrupted_interview_and_resumes_it(qtbot: QtBot, core: Any) -> None:
+def test_the_resume_card_offers_an_interrupted_interview_and_resumes_it(qtbot: QtBot, core: AppCore) -> None:
     service = core.service
     session = service.create_session(SessionConfig(mode=Mode.BEHAVIORAL, question_count=2), seed=8)
     service.start_session(session.id)

@@ -5,12 +5,13 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import SessionStatus
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.ui.main_window import MainWindow
 
 
-def test_an_interview_through_the_window(qtbot: QtBot, core: Any, monkeypatch: Any) -> None:
+def test_an_interview_through_the_window(qtbot: QtBot, core: AppCore, monkeypatch: Any) -> None:
     engine = SessionEngine(core.service)
     window = MainWindow(engine, core.settings)
     qtbot.addWidget(window)
@@ -40,7 +41,7 @@ def test_an_interview_through_the_window(qtbot: QtBot, core: Any, monkeypatch: A
     window.close()
 
 
-def test_home_remembers_the_last_choices(qtbot: QtBot, core: Any) -> None:
+def test_home_remembers_the_last_choices(qtbot: QtBot, core: AppCore) -> None:
     from cloudinterview_desktop.settings import Key
 
     core.settings.set(Key.LAST_JOB_TYPE, "sre")

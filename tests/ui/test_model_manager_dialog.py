@@ -9,12 +9,13 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.ai.models.manager import ModelManager
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.embedded_models import embedded_llm
 from cloudinterview_desktop.ui.model_manager_dialog import ModelManagerDialog
 from tests.ai.file_server import Served, file_server
 
 
-def test_lists_the_embedded_model_with_a_fit_estimate(qtbot: QtBot, core: Any) -> None:
+def test_lists_the_embedded_model_with_a_fit_estimate(qtbot: QtBot, core: AppCore) -> None:
     dialog = ModelManagerDialog(ModelManager(core.paths.models_dir), core.settings)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() >= 1
@@ -23,7 +24,7 @@ def test_lists_the_embedded_model_with_a_fit_estimate(qtbot: QtBot, core: Any) -
     assert not dialog.remove_button.isEnabled()  # the embedded model cannot be removed
 
 
-def test_download_with_wrong_then_right_checksum(qtbot: QtBot, core: Any) -> None:
+def test_download_with_wrong_then_right_checksum(qtbot: QtBot, core: AppCore) -> None:
     model = embedded_llm().path
     assert model is not None
     data = model.read_bytes()
@@ -43,7 +44,7 @@ def test_download_with_wrong_then_right_checksum(qtbot: QtBot, core: Any) -> Non
     assert dialog.table.rowCount() == 2
 
 
-def test_the_catalog_shows_fit_and_downloads_in_one_click_verified_or_marked_unverified(qtbot: QtBot, core: Any,
+def test_the_catalog_shows_fit_and_downloads_in_one_click_verified_or_marked_unverified(qtbot: QtBot, core: AppCore,
                                                                                         tmp_path: Any) -> None:
     import json
 

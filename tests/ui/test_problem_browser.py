@@ -5,11 +5,12 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.ui.problem_browser import ItemEditor, ProblemBrowser
 
 
-def test_browse_search_and_read(qtbot: QtBot, core: Any) -> None:
+def test_browse_search_and_read(qtbot: QtBot, core: AppCore) -> None:
     engine = SessionEngine(core.service, core.bank_service)
     try:
         browser = ProblemBrowser(engine)
@@ -25,7 +26,7 @@ def test_browse_search_and_read(qtbot: QtBot, core: Any) -> None:
         engine.shutdown()
 
 
-def test_an_invalid_item_is_not_saved_and_its_text_is_kept(qtbot: QtBot, core: Any) -> None:
+def test_an_invalid_item_is_not_saved_and_its_text_is_kept(qtbot: QtBot, core: AppCore) -> None:
     engine = SessionEngine(core.service, core.bank_service)
     try:
         text = json.dumps({"slug": "half-done", "kind": "theory", "title": "Half done"})
@@ -40,7 +41,7 @@ def test_an_invalid_item_is_not_saved_and_its_text_is_kept(qtbot: QtBot, core: A
         engine.shutdown()
 
 
-def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: Any, monkeypatch: Any) -> None:
+def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: AppCore, monkeypatch: Any) -> None:
     from cloudinterview_desktop.ui import editor_lsp
     from cloudinterview_desktop.ui.main_window import MainWindow
 
@@ -69,7 +70,7 @@ def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: An
     window.close()
 
 
-def test_importing_a_public_release_shows_progress_and_what_was_left_out(qtbot: QtBot, core: Any, tmp_path: Any,
+def test_importing_a_public_release_shows_progress_and_what_was_left_out(qtbot: QtBot, core: AppCore, tmp_path: Any,
                                                                          monkeypatch: Any) -> None:
     import pytest
     from PySide6.QtWidgets import QMessageBox

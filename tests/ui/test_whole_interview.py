@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.domain.session import EventKind, Mode, SessionConfig, SessionStatus
 from cloudinterview_desktop.engine.session_engine import SessionEngine
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.model
 LONG = 180_000  # ms: a model turn on two busy cores
 
 
-def _window(qtbot: QtBot, core: Any, monkeypatch: Any) -> MainWindow:
+def _window(qtbot: QtBot, core: AppCore, monkeypatch: Any) -> MainWindow:
     editor_lsp.install(editor_lsp.LanguageServer(enabled=False))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     engine = SessionEngine(core.service, core.bank_service)
@@ -39,7 +40,7 @@ def _start(qtbot: QtBot, window: MainWindow, config: SessionConfig) -> None:
                     and window.session.current_question.asked_at is not None and _idle(window), timeout=LONG)
 
 
-def _end_and_check_feedback(qtbot: QtBot, window: MainWindow, core: Any) -> None:
+def _end_and_check_feedback(qtbot: QtBot, window: MainWindow, core: AppCore) -> None:
     window.interview.end_button.click()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary, timeout=LONG)
     assert window.session is not None and window.session.status is SessionStatus.COMPLETED
@@ -52,7 +53,7 @@ def _end_and_check_feedback(qtbot: QtBot, window: MainWindow, core: Any) -> None
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary and _idle(window), timeout=30_000)
 
 
-def test_whole_technical_interview(qtbot: QtBot, core_with_model: Any, monkeypatch: Any) -> None:
+def test_whole_technical_interview(qtbot: QtBot, core_with_model: AppCore, monkeypatch: Any) -> None:
     core = core_with_model
     window = _window(qtbot, core, monkeypatch)
     _start(qtbot, window, SessionConfig(mode=Mode.TECHNICAL, question_count=2, coding_count=1, job_type="backend"))
@@ -119,7 +120,7 @@ def _check_status_words(qtbot: QtBot, window: MainWindow) -> None:
     assert len(note) < 100 and "follow up choice" in window.statusBar().toolTip()
 
 
-def test_whole_behavioral_interview(qtbot: QtBot, core_with_model: Any, monkeypatch: Any) -> None:
+def test_whole_behavioral_interview(qtbot: QtBot, core_with_model: AppCore, monkeypatch: Any) -> None:
     core = core_with_model
     window = _window(qtbot, core, monkeypatch)
     _start(qtbot, window, SessionConfig(mode=Mode.BEHAVIORAL, question_count=2, seniority="senior"))
