@@ -12,6 +12,7 @@ from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.bank.importer import RawItem, import_items, parse_all, read_items
 from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.domain.errors import ProblemFormatError
+from cloudinterview_desktop.domain.problems import CodingProblem
 from tests.cli.helpers import cli, cli_json
 from tests.conftest import REPO
 
@@ -50,6 +51,7 @@ def test_json_list_jsonl_and_csv_imports(core: AppCore, tmp_path: Path) -> None:
     result = _import(core, table)
     assert result.added == 1 and result.no_tests == 1
     item = core.bank.get("rotate-a-ring-buffer")
+    assert isinstance(item, CodingProblem)
     assert item.topics == ("arrays", "design") and not item.has_tests
 
 
@@ -102,7 +104,7 @@ JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.lists(inner, max_size=
 
 @st.composite
 def malformed_items(draw: st.DrawFn) -> dict[str, Any]:
-    item = draw(st.sampled_from([user_theory("fuzzed"), user_problem("fuzzed")]))
+    item: dict[str, Any] = draw(st.sampled_from([user_theory("fuzzed"), user_problem("fuzzed")]))
     field = draw(st.sampled_from(sorted(item)))
     if draw(st.booleans()):
         del item[field]

@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from cloudinterview_desktop.report.content import ReportInput, prepare
 from cloudinterview_desktop.report.export import ReportError, format_for, render, write_report
 from cloudinterview_desktop.report.pdf_export import TEXT_LIMIT
 from cloudinterview_desktop.report.pdf_fonts import load_fonts
+from cloudinterview_desktop.service.session_service import SessionService
 from tests.report.sessions import (
     HOSTILE,
     abandoned_session,
@@ -28,7 +30,8 @@ from tests.report.sessions import (
     technical_session,
 )
 
-MAKERS = {"technical": technical_session, "behavioral": behavioral_session, "abandoned": abandoned_session}
+MAKERS: dict[str, Callable[[AppCore, SessionService], InterviewSession]] = {
+    "technical": technical_session, "behavioral": behavioral_session, "abandoned": abandoned_session}
 
 
 def report_input(core: AppCore, session: InterviewSession) -> ReportInput:
@@ -156,8 +159,9 @@ def test_the_same_stored_session_gives_the_same_bytes(core: AppCore) -> None:
     assert first == later
     reader = PdfReader(io.BytesIO(first["pdf"]))
     ended = core.sessions.get(session.id).ended_at
-    assert reader.metadata["/CreationDate"] == f"D:{ended:%Y%m%d%H%M%S}"  # the session's time, not the export's
-    assert session.id in reader.metadata["/Subject"]
+    assert reader.metadata is not None
+    assert str(reader.metadata["/CreationDate"]) == f"D:{ended:%Y%m%d%H%M%S}"  # the session's time, not the export's
+    assert session.id in str(reader.metadata["/Subject"])
 
 
 def test_earlier_sessions_feed_the_progress_section(core: AppCore) -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QSplitter
 from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.ai.services.model_feedback import ModelFeedbackBuilder
@@ -35,6 +36,7 @@ def test_the_page_shows_the_rubric_with_evidence_and_the_band(qtbot: QtBot, core
     assert "How it is computed" in model.index(0, 0).data(0x03)  # the mapping as the tooltip
     text = page.view.toPlainText()
     assert "Interview feedback" in text and "Strengths" in text and "Improvements" in text
+    assert session.feedback is not None
     band = session.feedback.payload["overall"]["hire_band"]
     assert band and f"hire band: {band}" in page.headline.text()
 
@@ -93,6 +95,7 @@ def test_the_main_window_opens_a_past_session_on_the_feedback_page(qtbot: QtBot,
     qtbot.addWidget(window)
     window.history.open_requested.emit(session.id)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary, timeout=20_000)
+    assert session.feedback is not None
     assert window.summary.rubric_model.rowCount() == len(session.feedback.payload["dimensions"])
     assert "Interview feedback" in window.summary.view.toPlainText()
     window.close()
@@ -116,11 +119,13 @@ def test_the_page_reads_summary_first_then_questions_then_rubric_and_links_to_pr
     assert order == sorted(order)
     assert "How this was scored" not in text and not page.scoring.isVisible()
     splitter = page.view.parentWidget()
+    assert isinstance(splitter, QSplitter)
     assert splitter.indexOf(page.view) < splitter.indexOf(page.rubric)  # the table comes after the cards
     page.show()
     page.scoring_toggle.click()
     assert page.scoring.isVisible() and "weighted mean" in page.scoring.text()
     html = page.view.toHtml()
+    assert session.feedback is not None
     recommended = [r for item in session.feedback.payload["overall"]["improvements"]
                    for r in item.get("recommended") or []]
     assert recommended, "a failed coding question recommends problems to practise"

@@ -20,8 +20,10 @@ def test_real_model_evaluations_become_a_rubric_with_quotes(core_with_model: App
     if core.ai.components() is None:
         pytest.skip("the embedded language model could not be loaded: " + " ".join(core.ai.notes))
     components = core.ai.components()
+    assert components is not None
     # the model's evaluator as a model that passed its check uses it (the embedded one does not pass)
     session = behavioral_session(core, rubric_service(core, components.feedback_builder), spoken=False)
+    assert session.feedback is not None
     payload = session.feedback.payload
     assert payload["source"] == "measured+model" and payload["rubric_version"] == 1
     assert_every_score_has_evidence(payload)

@@ -40,7 +40,7 @@ def test_only_corruption_counts_as_damage(tmp_path: Path) -> None:
     not_a_db = _sqlite_error("SELECT * FROM sqlite_master", tmp_path)
     assert is_damage(not_a_db) and is_damage(peewee.DatabaseError(not_a_db))
     io_error = sqlite3.OperationalError("disk I/O error")
-    io_error.sqlite_errorname = "SQLITE_IOERR_WRITE"  # type: ignore[attr-defined]
+    io_error.sqlite_errorname = "SQLITE_IOERR_WRITE"
     assert not is_damage(io_error)
     locked = sqlite3.OperationalError("database is locked")
     assert is_busy(locked) and not is_damage(locked)
