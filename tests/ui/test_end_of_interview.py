@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -34,7 +35,7 @@ class SlowModel(ScriptedEvaluator):
 
 
 def test_stop_during_the_evaluation_ends_the_interview_with_measured_feedback(qtbot: QtBot, core: AppCore,
-                                                                              monkeypatch: Any) -> None:
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     builder = RubricFeedbackBuilder(ModelFeedbackBuilder(SlowModel()), core.bank)
     service = SessionService(core.sessions, core.bank, TemplateInterviewer(), builder, core.judge)
     engine = SessionEngine(service)
@@ -53,6 +54,7 @@ def test_stop_during_the_evaluation_ends_the_interview_with_measured_feedback(qt
     window.interview.end_button.click()
     qtbot.waitUntil(lambda: window.evaluation is not None and "question 2 of 2" in
                     window.evaluation.dialog.labelText(), timeout=20_000)
+    assert window.evaluation is not None
     assert window.evaluation.dialog.value() == 1
     stop = window.evaluation.dialog.findChild(QPushButton)
     assert stop is not None and stop.text() == "Stop the evaluation"

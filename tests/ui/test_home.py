@@ -56,6 +56,7 @@ def test_history_shows_scores_trend_and_the_weakest_area_to_practise(qtbot: QtBo
     scores = [s.overall_score for s in core.sessions.summaries()]
     text = home.progress.recent.text()
     assert all(f"<b>{score:.0f}</b> / 100" in text for score in scores)
+    assert scores[0] is not None and scores[1] is not None
     assert f"<b>+{scores[0] - scores[1]:.0f}</b> points" in text  # newest first: the strong answer came last
     assert "Weakest lately: " in home.progress.weak.text()
     spot = home.progress._weakest
@@ -63,6 +64,7 @@ def test_history_shows_scores_trend_and_the_weakest_area_to_practise(qtbot: QtBo
     home.progress.practise_button.click()
     qtbot.waitUntil(lambda: window.session is not None and window.session.status is SessionStatus.IN_PROGRESS,
                     timeout=20_000)
+    assert window.session is not None
     assert window.session.config.mode is Mode.BEHAVIORAL
     assert len(window.session.questions) == spot.question_count
     window.close()
@@ -86,6 +88,7 @@ def test_the_resume_card_offers_an_interrupted_interview_and_resumes_it(qtbot: Q
     home.resume_button.click()
     qtbot.waitUntil(lambda: window.session is not None and window.pages.currentWidget() is window.interview,
                     timeout=20_000)
+    assert window.session is not None
     assert window.session.id == session.id and window.session.current_question_index == 1
     assert "Question 2 of 2" in window.interview.progress_label.text()
     window.close()

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
-
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +10,7 @@ from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.ui.main_window import MainWindow
 
 
-def test_an_interview_through_the_window(qtbot: QtBot, core: AppCore, monkeypatch: Any) -> None:
+def test_an_interview_through_the_window(qtbot: QtBot, core: AppCore, monkeypatch: pytest.MonkeyPatch) -> None:
     engine = SessionEngine(core.service)
     window = MainWindow(engine, core.settings)
     qtbot.addWidget(window)
@@ -37,6 +36,7 @@ def test_an_interview_through_the_window(qtbot: QtBot, core: AppCore, monkeypatc
     window.interview.end_button.click()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary, timeout=20_000)
     assert "Interview feedback" in window.summary.view.toPlainText()
+    assert window.session is not None
     assert core.sessions.get(window.session.id).status is SessionStatus.COMPLETED
     window.close()
 

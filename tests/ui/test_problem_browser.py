@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.ui.problem_browser import ItemEditor, ProblemBrowser
+from tests.ui.cells import cell_text
 
 
 def test_browse_search_and_read(qtbot: QtBot, core: AppCore) -> None:
@@ -41,7 +43,8 @@ def test_an_invalid_item_is_not_saved_and_its_text_is_kept(qtbot: QtBot, core: A
         engine.shutdown()
 
 
-def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: AppCore, monkeypatch: Any) -> None:
+def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: AppCore,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from cloudinterview_desktop.ui import editor_lsp
     from cloudinterview_desktop.ui.main_window import MainWindow
 
@@ -57,7 +60,7 @@ def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: Ap
     browser.refresh()
     qtbot.waitUntil(lambda: 0 < browser.table.rowCount() < 20, timeout=20_000)
     assert not browser.practise_button.isEnabled()
-    row = next(r for r in range(browser.table.rowCount()) if browser.table.item(r, 0).text() ==
+    row = next(r for r in range(browser.table.rowCount()) if cell_text(browser.table, r, 0) ==
                "Acting on developmental feedback")
     browser.table.setCurrentCell(row, 0)
     qtbot.waitUntil(browser.practise_button.isEnabled, timeout=20_000)
@@ -70,8 +73,8 @@ def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: Ap
     window.close()
 
 
-def test_importing_a_public_release_shows_progress_and_what_was_left_out(qtbot: QtBot, core: AppCore, tmp_path: Any,
-                                                                         monkeypatch: Any) -> None:
+def test_importing_a_public_release_shows_progress_and_what_was_left_out(qtbot: QtBot, core: AppCore, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     import pytest
     from PySide6.QtWidgets import QMessageBox
 

@@ -285,6 +285,7 @@ def test_nothing_is_clipped_in_the_pseudo_translation(qtbot: QtBot, core: AppCor
         qtbot.addWidget(settings)
         _settle(qtbot, settings)
         tabs = settings.findChild(QTabWidget)
+        assert tabs is not None
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             QApplication.processEvents()

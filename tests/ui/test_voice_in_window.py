@@ -50,6 +50,7 @@ def test_spoken_answer_through_the_window(qtbot: QtBot, core: AppCore, stt: Spee
         assert not mic.recording
         window.interview.submit_button.click()
         qtbot.waitUntil(lambda: window.session is not None and len(window.session.answers) == 1, timeout=30_000)
+        assert window.session is not None
         answer = window.session.answers[0]
         assert "migration" in answer.text.lower()
         assert answer.audio_path and Path(answer.audio_path).exists()
