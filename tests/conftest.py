@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from cloudinterview_desktop.voice.speech_to_text import SpeechToText
 from cloudinterview_desktop.voice.text_to_speech import TextToSpeech
 from tests.voice.helpers import SpeechMaker, espeak_wav, have_espeak
+
+if TYPE_CHECKING:
+    from cloudinterview_desktop.app import AppCore
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -26,7 +30,7 @@ def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def core(app_home: Path) -> Iterator[object]:
+def core(app_home: Path) -> Iterator[AppCore]:
     from cloudinterview_desktop.app import build_core
 
     app_core = build_core(app_home, use_model=False)  # most tests need no language model: they stay fast
@@ -35,7 +39,7 @@ def core(app_home: Path) -> Iterator[object]:
 
 
 @pytest.fixture
-def core_with_model(app_home: Path) -> Iterator[object]:
+def core_with_model(app_home: Path) -> Iterator[AppCore]:
     """The app core with the embedded language model, as a user gets it by default."""
     from cloudinterview_desktop.app import build_core
 

@@ -3,12 +3,11 @@ port gets a clear reason."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.ai.services.endpoint_check import check_endpoint
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.ui.settings_dialog import SettingsDialog
 from tests.ai.test_openai_http_backend import _free_port, server_url  # noqa: F401 - the server fixture
 
@@ -21,7 +20,7 @@ def test_a_closed_port_and_an_empty_url_are_clear() -> None:
     assert not check_endpoint("", "").ok
 
 
-def test_the_dialog_tests_the_endpoint_as_typed(qtbot: QtBot, core: Any, server_url: str) -> None:  # noqa: F811
+def test_the_dialog_tests_the_endpoint_as_typed(qtbot: QtBot, core: AppCore, server_url: str) -> None:  # noqa: F811
     dialog = SettingsDialog(core.settings, str(core.paths.data_dir), [])
     qtbot.addWidget(dialog)
     dialog.endpoint.setText(server_url)

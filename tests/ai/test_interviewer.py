@@ -4,7 +4,7 @@ feedback at the end, the interviewer/tutor difference, and the fallback when the
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,11 @@ from cloudinterview_desktop.ai.services.llm_interviewer import LLMInterviewer, T
 from cloudinterview_desktop.ai.services.model_feedback import ModelFeedbackBuilder
 from cloudinterview_desktop.app import AppCore, build_core
 from cloudinterview_desktop.domain.errors import Cancelled
-from cloudinterview_desktop.domain.ports import TurnContext, TurnKind
+from cloudinterview_desktop.domain.ports import TokenSink, TurnContext, TurnKind
+from cloudinterview_desktop.domain.problems import BehavioralQuestion, CodingProblem
 from cloudinterview_desktop.domain.quotes import quote_occurs
 from cloudinterview_desktop.domain.session import AIResponse, InterviewStyle, Mode, Role, SessionConfig
-from cloudinterview_desktop.service.session_service import SessionService
+from cloudinterview_desktop.service.session_service import SessionService, SessionStep
 from cloudinterview_desktop.service.template_interviewer import TemplateInterviewer
 from tests.ai.conftest import bank_item, make_session
 from tests.ai.spy_backend import RecordingBackend
@@ -77,10 +78,14 @@ def test_a_behavioral_interview_with_the_model(app_core: AppCore, backend: Llama
     assert step.messages[0].content in "\n".join(m["content"] for m in spy.prompts[-1])
     assert step.messages[1].source == source  # the framing is the model's, the question text verbatim
     question = step.session.questions[0]
-    assert step.messages[1].content.endswith(bank_item("behavioral", question.item_slug).question)
+    asked = bank_item("behavioral", question.item_slug)
+    assert isinstance(asked, BehavioralQuestion)
+    assert step.messages[1].content.endswith(asked.question)
 
-    for call in (lambda sink: service.submit_answer(session.id, ANSWER, on_token=sink),
-                 lambda sink: service.chat(session.id, "Should I focus on the technical side?", on_token=sink)):
+    calls: tuple[Callable[[TokenSink], SessionStep], ...]
+    calls = (lambda sink: service.submit_answer(session.id, ANSWER, on_token=sink),
+             lambda sink: service.chat(session.id, "Should I focus on the technical side?", on_token=sink))
+    for call in calls:
         streamed = []
         step = call(streamed.append)
         assert len(step.messages) == 1 and "".join(streamed) == step.messages[0].content
@@ -105,7 +110,8 @@ def test_a_behavioral_interview_with_the_model(app_core: AppCore, backend: Llama
 @pytest.mark.model
 def test_only_the_tutor_is_shown_the_reference_solution(backend: LlamaCppBackend) -> None:
     problem = bank_item("coding", "two-sum")
-    solution = problem.solution.python.strip().splitlines()[0]  # type: ignore[union-attr]
+    assert isinstance(problem, CodingProblem) and problem.solution is not None
+    solution = problem.solution.python.strip().splitlines()[0]
     seen: dict[InterviewStyle, str] = {}
     for style in InterviewStyle:
         spy = RecordingBackend(backend)

@@ -19,7 +19,7 @@ TWO_SUM = Path(__file__).resolve().parents[2] / "resources" / "bank" / "coding" 
 
 
 def _item(nums: Any, slug: str) -> dict[str, Any]:
-    item = json.loads(TWO_SUM.read_text(encoding="utf-8"))
+    item: dict[str, Any] = json.loads(TWO_SUM.read_text(encoding="utf-8"))
     item["slug"] = slug
     item["tests"] = [*item["tests"], {"input": {"nums": nums, "target": 2}, "output": [0, 1]}]
     return item

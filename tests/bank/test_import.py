@@ -8,9 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.bank.importer import RawItem, import_items, parse_all, read_items
 from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.domain.errors import ProblemFormatError
+from cloudinterview_desktop.domain.problems import CodingProblem
 from tests.cli.helpers import cli, cli_json
 from tests.conftest import REPO
 
@@ -31,12 +33,12 @@ def user_theory(slug: str = "my-theory") -> dict[str, Any]:
     return data
 
 
-def _import(core: Any, path: Path) -> Any:
+def _import(core: AppCore, path: Path) -> Any:
     parsed = parse_all(read_items(path), "user", parse_item)
     return import_items(core.bank, parsed, core.judge)
 
 
-def test_json_list_jsonl_and_csv_imports(core: Any, tmp_path: Path) -> None:
+def test_json_list_jsonl_and_csv_imports(core: AppCore, tmp_path: Path) -> None:
     listing = tmp_path / "items.json"
     listing.write_text(json.dumps([user_problem("p-one"), user_theory("t-one")]))
     assert _import(core, listing).added == 2
@@ -49,6 +51,7 @@ def test_json_list_jsonl_and_csv_imports(core: Any, tmp_path: Path) -> None:
     result = _import(core, table)
     assert result.added == 1 and result.no_tests == 1
     item = core.bank.get("rotate-a-ring-buffer")
+    assert isinstance(item, CodingProblem)
     assert item.topics == ("arrays", "design") and not item.has_tests
 
 
@@ -62,7 +65,7 @@ def test_json_list_jsonl_and_csv_imports(core: Any, tmp_path: Path) -> None:
         (json.dumps([user_problem("two-sum")]), "built-in bank already has"),
     ],
 )
-def test_malformed_imports_are_refused_whole(core: Any, tmp_path: Path, content: str, message: str) -> None:
+def test_malformed_imports_are_refused_whole(core: AppCore, tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.json"
     path.write_text(content)
     before = core.bank.user.count()
@@ -71,7 +74,7 @@ def test_malformed_imports_are_refused_whole(core: Any, tmp_path: Path, content:
     assert core.bank.user.count() == before
 
 
-def test_a_test_that_contradicts_the_reference_is_refused(core: Any, tmp_path: Path) -> None:
+def test_a_test_that_contradicts_the_reference_is_refused(core: AppCore, tmp_path: Path) -> None:
     good = user_problem("fine-problem")
     bad = user_problem("contradicted")
     bad["tests"][2]["output"] = [7, 7]
@@ -101,7 +104,7 @@ JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.lists(inner, max_size=
 
 @st.composite
 def malformed_items(draw: st.DrawFn) -> dict[str, Any]:
-    item = draw(st.sampled_from([user_theory("fuzzed"), user_problem("fuzzed")]))
+    item: dict[str, Any] = draw(st.sampled_from([user_theory("fuzzed"), user_problem("fuzzed")]))
     field = draw(st.sampled_from(sorted(item)))
     if draw(st.booleans()):
         del item[field]
@@ -113,7 +116,7 @@ def malformed_items(draw: st.DrawFn) -> dict[str, Any]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(item=malformed_items())
-def test_hypothesis_malformed_items_never_reach_the_bank(core: Any, item: dict[str, Any]) -> None:
+def test_hypothesis_malformed_items_never_reach_the_bank(core: AppCore, item: dict[str, Any]) -> None:
     before = core.bank.user.count()
     try:
         parsed = parse_all([RawItem("item 1", item)], "user", parse_item)

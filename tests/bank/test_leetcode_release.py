@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.errors import Cancelled
+from cloudinterview_desktop.domain.problems import CodingProblem
 from tests.cli.helpers import cli, cli_json
 
 RELEASE = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "LeetCodeDataset-v0.2.0-train.jsonl.gz"
@@ -33,7 +35,7 @@ def _records(slugs: tuple[str, ...] = WANTED) -> list[dict[str, Any]]:
 
 def _write(path: Path, records: list[Any]) -> Path:
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "wt", encoding="utf-8") as handle:  # type: ignore[operator]
+    with opener(path, "wt", encoding="utf-8") as handle:
         for record in records:
             handle.write((record if isinstance(record, str) else json.dumps(record)) + "\n")
     return path
@@ -104,7 +106,7 @@ def test_a_broken_file_is_refused_whole_with_the_count_skip_invalid_would_import
     assert cli_json("problems", "list", home=app_home) == before
 
 
-def test_cancelling_an_import_in_the_window_stores_nothing(core: Any, tmp_path: Path) -> None:
+def test_cancelling_an_import_in_the_window_stores_nothing(core: AppCore, tmp_path: Path) -> None:
     path = _write(tmp_path / "part.jsonl.gz", _records())
     before = core.bank.user.count()
     cancel = threading.Event()
@@ -133,13 +135,14 @@ SOLUTIONS = {
 }
 
 
-def test_an_imported_problem_is_solved_in_all_four_languages(core: Any, tmp_path: Path) -> None:
+def test_an_imported_problem_is_solved_in_all_four_languages(core: AppCore, tmp_path: Path) -> None:
     from cloudinterview_desktop.bank.leetcodedataset import import_leetcodedataset
     from cloudinterview_desktop.judge.reference_batches import ReferenceValidator
 
     path = _write(tmp_path / "one.jsonl", _records(("third-maximum-number",)))
     assert import_leetcodedataset(core.bank, path, ReferenceValidator(core.judge)).added == 1
     problem = core.bank.get("third-maximum-number")
+    assert isinstance(problem, CodingProblem)
     assert not problem.python_only and problem.signature is not None and problem.entry_point
     assert "thirdMax(vector<int>& nums)" in core.judge.starter_code(problem, "cpp")
     assert "public int thirdMax(int[] nums)" in core.judge.starter_code(problem, "java")

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.bank.catalog import Catalog
 from cloudinterview_desktop.bank.item_format import parse_item
 from cloudinterview_desktop.bank.leetcode_literals import parse_input, parse_output
@@ -226,7 +227,7 @@ def test_the_schema_guards_imported_items(change: Any, fragment: str) -> None:
 # -- importing: all or nothing, references run in the sandbox ---------------------------------------------------
 
 
-def test_importing_valid_records_adds_them(core: Any) -> None:
+def test_importing_valid_records_adds_them(core: AppCore) -> None:
     steps: list[tuple[int, int]] = []
     result = import_leetcodedataset(core.bank, SAMPLE, ReferenceValidator(core.judge),
                                     progress=lambda done, total: steps.append((done, total)))
@@ -303,7 +304,7 @@ def test_skip_invalid_leaves_out_a_failing_reference(app_home: Path, tmp_path: P
     assert imported_slugs(app_home) == set(expected)
 
 
-def test_skipped_records_are_reported_with_their_line(core: Any, tmp_path: Path) -> None:
+def test_skipped_records_are_reported_with_their_line(core: AppCore, tmp_path: Path) -> None:
     records = _broken("reference fails")
     records.insert(0, "{oops")
     del records[5]["entry_point"]

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
-
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.bank.selection import plan, select_slugs
 from cloudinterview_desktop.domain.session import Mode, SessionConfig
 
@@ -13,7 +12,7 @@ def test_technical_mode_asks_coding_first_then_theory() -> None:
     assert [(s.kind, s.count) for s in product] == [("theory", 4)]
 
 
-def test_selection_is_deterministic_for_a_seed(core: Any) -> None:
+def test_selection_is_deterministic_for_a_seed(core: AppCore) -> None:
     config = SessionConfig(mode=Mode.TECHNICAL, job_type="backend", question_count=4)
     catalogs = core.bank.catalogs
     assert select_slugs(catalogs, config, set(), 9) == select_slugs(catalogs, config, set(), 9)
@@ -21,7 +20,7 @@ def test_selection_is_deterministic_for_a_seed(core: Any) -> None:
     assert kinds == ["coding", "coding", "theory", "theory"]
 
 
-def test_job_description_steers_the_choice(core: Any) -> None:
+def test_job_description_steers_the_choice(core: AppCore) -> None:
     config = SessionConfig(mode=Mode.TECHNICAL, job_type="backend", question_count=3, coding_count=0,
                            job_description="We run PostgreSQL with heavy SQL indexing and transactions.")
     chosen = [core.bank.get(s) for s in select_slugs(core.bank.catalogs, config, set(), 1)]
@@ -29,7 +28,7 @@ def test_job_description_steers_the_choice(core: Any) -> None:
     assert any(word in text for word in ("sql", "index", "transaction", "database"))
 
 
-def test_exhausted_pool_repeats_rather_than_failing(core: Any) -> None:
+def test_exhausted_pool_repeats_rather_than_failing(core: AppCore) -> None:
     config = SessionConfig(mode=Mode.BEHAVIORAL, question_count=2, seniority="intern")
     everything = {row.slug for row in core.bank.rows(kind="behavioral")}
     chosen = select_slugs(core.bank.catalogs, config, everything, 3)

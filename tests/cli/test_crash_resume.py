@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from tests.cli.helpers import cli, cli_json, popen
 QUESTIONS = 4
 
 
-def _read_until(proc, prefix: str, timeout: float = 60) -> str:  # type: ignore[no-untyped-def]
+def _read_until(proc: subprocess.Popen[str], prefix: str, timeout: float = 60) -> str:
+    assert proc.stdout is not None and proc.stderr is not None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         line = proc.stdout.readline()

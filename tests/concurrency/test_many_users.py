@@ -10,6 +10,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import Mode, SessionConfig
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.engine.session_results import RequestId
@@ -57,7 +58,7 @@ def _finished_session(home: Path) -> str:
     return next(line.split()[1] for line in done.stdout.splitlines() if line.startswith("session: "))
 
 
-def test_everyone_at_once_loses_nothing_and_sees_no_lock(qtbot: QtBot, core: Any, app_home: Path,
+def test_everyone_at_once_loses_nothing_and_sees_no_lock(qtbot: QtBot, core: AppCore, app_home: Path,
                                                          tmp_path: Path) -> None:
     report_session = _finished_session(app_home)
     engine = SessionEngine(core.service)

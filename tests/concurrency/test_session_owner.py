@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.errors import SessionBusy
 from tests.cli.helpers import cli, popen
 
@@ -20,7 +21,7 @@ def _session_id(proc: Any) -> str:
             return str(line.split()[1])
 
 
-def test_a_session_open_in_a_terminal_is_busy_in_the_window_until_the_terminal_ends(core: Any,
+def test_a_session_open_in_a_terminal_is_busy_in_the_window_until_the_terminal_ends(core: AppCore,
                                                                                    app_home: Path) -> None:
     terminal = popen("interview", "--no-model", "--mode", "behavioral", "--questions", "2", "--seed", "5",
                      home=app_home)

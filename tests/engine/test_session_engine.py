@@ -5,6 +5,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import Mode, SessionConfig, SessionStatus
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.engine.session_results import (
@@ -29,7 +30,7 @@ def _wait(qtbot: QtBot, engine: SessionEngine, send: Callable[[], RequestId]) ->
     return results[request_id]
 
 
-def test_engine_runs_the_service_off_the_gui_thread(qtbot: QtBot, core: Any) -> None:
+def test_engine_runs_the_service_off_the_gui_thread(qtbot: QtBot, core: AppCore) -> None:
     engine = SessionEngine(core.service)
     try:
         created = _wait(qtbot, engine, lambda: engine.create_session(
@@ -47,7 +48,7 @@ def test_engine_runs_the_service_off_the_gui_thread(qtbot: QtBot, core: Any) -> 
         engine.shutdown()
 
 
-def test_each_result_says_its_operation(qtbot: QtBot, core: Any) -> None:
+def test_each_result_says_its_operation(qtbot: QtBot, core: AppCore) -> None:
     engine = SessionEngine(core.service)
     try:
         listed = _wait(qtbot, engine, engine.list_sessions)
@@ -56,7 +57,7 @@ def test_each_result_says_its_operation(qtbot: QtBot, core: Any) -> None:
         engine.shutdown()
 
 
-def test_errors_come_back_as_failed_signals_with_the_request_id(qtbot: QtBot, core: Any) -> None:
+def test_errors_come_back_as_failed_signals_with_the_request_id(qtbot: QtBot, core: AppCore) -> None:
     engine = SessionEngine(core.service)
     try:
         with qtbot.waitSignal(engine.failed, timeout=10_000) as blocker:
@@ -66,7 +67,7 @@ def test_errors_come_back_as_failed_signals_with_the_request_id(qtbot: QtBot, co
         engine.shutdown()
 
 
-def test_a_cancelled_request_does_not_run(qtbot: QtBot, core: Any) -> None:
+def test_a_cancelled_request_does_not_run(qtbot: QtBot, core: AppCore) -> None:
     engine = SessionEngine(core.service)
     failures: list[int] = []
     engine.failed.connect(lambda rid, _message: failures.append(rid))
@@ -85,7 +86,7 @@ def test_a_cancelled_request_does_not_run(qtbot: QtBot, core: Any) -> None:
         engine.shutdown()
 
 
-def test_bank_requests_without_a_bank_fail_in_words(qtbot: QtBot, core: Any) -> None:
+def test_bank_requests_without_a_bank_fail_in_words(qtbot: QtBot, core: AppCore) -> None:
     engine = SessionEngine(core.service)
     try:
         with qtbot.waitSignal(engine.failed, timeout=10_000) as blocker:

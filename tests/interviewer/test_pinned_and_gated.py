@@ -5,9 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from cloudinterview_desktop.ai.services.capability import CapabilityReport, CapabilityStore, TaskResult
+from cloudinterview_desktop.app import AppCore
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -32,7 +32,7 @@ def test_problem_pins_questions_in_order_and_rejects_unknown_or_misfit_slugs(app
     assert "what evidence did you see that the change was actually sticking?" in run.stdout
 
 
-def test_a_model_that_failed_its_check_never_writes_turns(core: Any) -> None:
+def test_a_model_that_failed_its_check_never_writes_turns(core: AppCore) -> None:
     from cloudinterview_desktop.ai_setup import AIInterviewer
 
     failed = CapabilityReport("tiny", False, {"follow_up_choice": TaskResult(3, 12), "answer_order": TaskResult(3, 6)},

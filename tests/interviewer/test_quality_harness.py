@@ -5,14 +5,14 @@ change that lowers them fails here."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.cli.quality_harness import Summary, load_cases, run_case
 
 CASES = Path(__file__).resolve().parents[2] / "bench" / "interviewer_cases" / "harness.json"
 
 
-def test_labelled_answers_are_ordered_followed_up_and_never_shown_a_broken_turn(core: Any) -> None:
+def test_labelled_answers_are_ordered_followed_up_and_never_shown_a_broken_turn(core: AppCore) -> None:
     cases = [c for c in load_cases(CASES) if c.kind != "coding"]
     summary = Summary([run_case(core, case) for case in cases])
     right, total, _ = summary.pairs()

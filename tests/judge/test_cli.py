@@ -39,7 +39,7 @@ def main(argv: list[str], judge: Judge) -> int:
     parser = argparse.ArgumentParser(prog="cloudinterview")
     judge_cmd.register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(argv)
-    return int(args.handler(args, Context(judge)))  # type: ignore[arg-type]
+    return int(args.handler(args, Context(judge)))
 
 
 @pytest.fixture

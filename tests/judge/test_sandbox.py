@@ -16,7 +16,7 @@ from cloudinterview_desktop.judge.judge import Judge
 from cloudinterview_desktop.judge.languages.python import interpreter_command, interpreter_paths
 from cloudinterview_desktop.judge.posix_sandbox import PosixSandbox
 from cloudinterview_desktop.judge.protection import protection_for
-from cloudinterview_desktop.judge.sandbox import RESULT_FD, KillReason, RunSpec, SandboxLimits
+from cloudinterview_desktop.judge.sandbox import RESULT_FD, KillReason, RunOutcome, RunSpec, SandboxLimits
 from tests.judge.conftest import assert_no_strays
 
 pytestmark = pytest.mark.usefixtures("no_strays")
@@ -35,7 +35,7 @@ def limits(**overrides: object) -> SandboxLimits:
     return SandboxLimits(**values)  # type: ignore[arg-type]
 
 
-def python(sandbox: PosixSandbox, workdir: Path, code: str, **overrides: object):  # type: ignore[no-untyped-def]
+def python(sandbox: PosixSandbox, workdir: Path, code: str, **overrides: object) -> RunOutcome:
     spec = RunSpec(argv=(*PYTHON, "-c", code, RESULT_FD), workdir=workdir, limits=limits(**overrides),
                    expose=interpreter_paths(), result_pipe=True)
     return sandbox.run(spec)

@@ -20,7 +20,8 @@ ENTRY = re.compile(r"^([A-Za-z0-9_.-]+)==([^ ;\\]+)(?: ; ([^\\]+?))? *\\\n((?:\s
 def pins(name: str) -> dict[str, tuple[str, str, int]]:
     """canonical name -> (version, marker, number of hashes)."""
     text = (ROOT / name).read_text(encoding="utf-8")
-    found = {canonicalize_name(m[1]): (m[2], m[3] or "", m[4].count("--hash=")) for m in ENTRY.finditer(text)}
+    found: dict[str, tuple[str, str, int]] = {canonicalize_name(m[1]): (m[2], m[3] or "", m[4].count("--hash="))
+                                              for m in ENTRY.finditer(text)}
     requirement_lines = [line for line in text.splitlines() if re.match(r"^[A-Za-z0-9]", line)]
     assert len(found) == len(requirement_lines), "an entry without a hash or in an unexpected form"
     return found

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime, timedelta
-from typing import Any
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.judging import JudgeMode
 from cloudinterview_desktop.domain.ports import FeedbackBuilder
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem
@@ -40,17 +40,17 @@ class Clock:
             return self.now
 
 
-def rubric_service(core: Any, base: FeedbackBuilder | None = None) -> SessionService:
+def rubric_service(core: AppCore, base: FeedbackBuilder | None = None) -> SessionService:
     """The app's session service with RubricFeedbackBuilder around `base` (measured signals by default)."""
     builder = RubricFeedbackBuilder(base or MeasuredFeedbackBuilder(), core.bank)
     return SessionService(core.sessions, core.bank, TemplateInterviewer(), builder, core.judge, clock=Clock())
 
 
-def items_of(core: Any, session: InterviewSession) -> dict[str, BankItem]:
+def items_of(core: AppCore, session: InterviewSession) -> dict[str, BankItem]:
     return {q.item_slug: core.bank.get(q.item_slug) for q in session.questions}
 
 
-def technical_session(core: Any, service: SessionService, seed: int = 3) -> InterviewSession:
+def technical_session(core: AppCore, service: SessionService, seed: int = 3) -> InterviewSession:
     """One coding problem (a clarifying question, a run, a hint, a failed then an accepted submission, an
     explanation) and two theory questions, the second left unanswered."""
     session = service.create_session(SessionConfig(mode=Mode.TECHNICAL, question_count=3, coding_count=1), seed=seed)
@@ -72,7 +72,7 @@ def technical_session(core: Any, service: SessionService, seed: int = 3) -> Inte
     return service.end_session(session.id).session
 
 
-def behavioral_session(core: Any, service: SessionService, answers: list[str] | None = None,
+def behavioral_session(core: AppCore, service: SessionService, answers: list[str] | None = None,
                        spoken: bool = True) -> InterviewSession:
     answers = answers or [
         "Situation: our release was late. Task: I owned the migration. Action: I split it into three steps and "
@@ -88,7 +88,7 @@ def behavioral_session(core: Any, service: SessionService, answers: list[str] | 
     return service.end_session(session.id).session
 
 
-def abandoned_session(core: Any, service: SessionService) -> InterviewSession:
+def abandoned_session(core: AppCore, service: SessionService) -> InterviewSession:
     session = service.create_session(SessionConfig(mode=Mode.TECHNICAL, question_count=3, coding_count=2), seed=9)
     session = service.start_session(session.id).session
     problem = core.bank.get(session.questions[0].item_slug)

@@ -8,17 +8,19 @@ import io
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import InterviewSession
 from cloudinterview_desktop.report.content import ReportInput, prepare
 from cloudinterview_desktop.report.export import ReportError, format_for, render, write_report
 from cloudinterview_desktop.report.pdf_export import TEXT_LIMIT
 from cloudinterview_desktop.report.pdf_fonts import load_fonts
+from cloudinterview_desktop.service.session_service import SessionService
 from tests.report.sessions import (
     HOSTILE,
     abandoned_session,
@@ -28,10 +30,11 @@ from tests.report.sessions import (
     technical_session,
 )
 
-MAKERS = {"technical": technical_session, "behavioral": behavioral_session, "abandoned": abandoned_session}
+MAKERS: dict[str, Callable[[AppCore, SessionService], InterviewSession]] = {
+    "technical": technical_session, "behavioral": behavioral_session, "abandoned": abandoned_session}
 
 
-def report_input(core: Any, session: InterviewSession) -> ReportInput:
+def report_input(core: AppCore, session: InterviewSession) -> ReportInput:
     stored = core.sessions.get(session.id)  # what a report reads: the session as stored
     return prepare(stored, core.sessions.summaries(), items_of(core, stored), core.bank)
 
@@ -60,7 +63,7 @@ def ink(png: Path) -> float:
 
 
 @pytest.mark.parametrize("kind", ["technical", "behavioral", "abandoned"])
-def test_a_report_in_three_formats(core: Any, tmp_path: Path, kind: str) -> None:
+def test_a_report_in_three_formats(core: AppCore, tmp_path: Path, kind: str) -> None:
     session = MAKERS[kind](core, rubric_service(core))
     data = report_input(core, session)
     paths = {fmt: write_report(data, tmp_path / f"report.{fmt}") for fmt in ("pdf", "md", "json")}
@@ -105,7 +108,7 @@ def test_a_report_in_three_formats(core: Any, tmp_path: Path, kind: str) -> None
         assert ink(png) > 0.01  # text and charts were drawn, not a blank page
 
 
-def test_hostile_answers_render_in_every_format(core: Any, tmp_path: Path) -> None:
+def test_hostile_answers_render_in_every_format(core: AppCore, tmp_path: Path) -> None:
     long_answer = ("I would shard the table by tenant. " * 3000)[:100_000]
     assert len(long_answer) == 100_000
     session = behavioral_session(core, rubric_service(core), answers=[HOSTILE, long_answer], spoken=False)
@@ -133,7 +136,7 @@ def test_hostile_answers_render_in_every_format(core: Any, tmp_path: Path) -> No
     assert answers == [HOSTILE, long_answer]  # JSON keeps the exact text, control characters escaped
 
 
-def test_lone_surrogates_and_rtl_only_text_render(core: Any) -> None:
+def test_lone_surrogates_and_rtl_only_text_render(core: AppCore) -> None:
     """A lone surrogate cannot reach the database, but exports must survive one from anywhere (a JSON import)."""
     session = behavioral_session(core, rubric_service(core), spoken=False)
     stored = core.sessions.get(session.id)
@@ -149,18 +152,19 @@ def test_lone_surrogates_and_rtl_only_text_render(core: Any) -> None:
     assert "broken" in text and "surrogate" in text
 
 
-def test_the_same_stored_session_gives_the_same_bytes(core: Any) -> None:
+def test_the_same_stored_session_gives_the_same_bytes(core: AppCore) -> None:
     session = technical_session(core, rubric_service(core))
     first = {fmt: render(report_input(core, session), fmt) for fmt in ("pdf", "md", "json")}
     later = {fmt: render(report_input(core, session), fmt) for fmt in ("pdf", "md", "json")}
     assert first == later
     reader = PdfReader(io.BytesIO(first["pdf"]))
     ended = core.sessions.get(session.id).ended_at
-    assert reader.metadata["/CreationDate"] == f"D:{ended:%Y%m%d%H%M%S}"  # the session's time, not the export's
-    assert session.id in reader.metadata["/Subject"]
+    assert reader.metadata is not None
+    assert str(reader.metadata["/CreationDate"]) == f"D:{ended:%Y%m%d%H%M%S}"  # the session's time, not the export's
+    assert session.id in str(reader.metadata["/Subject"])
 
 
-def test_earlier_sessions_feed_the_progress_section(core: Any) -> None:
+def test_earlier_sessions_feed_the_progress_section(core: AppCore) -> None:
     service = rubric_service(core)
     earlier = behavioral_session(core, service, spoken=False)
     later = technical_session(core, service)
@@ -171,7 +175,7 @@ def test_earlier_sessions_feed_the_progress_section(core: Any) -> None:
     assert "(this session)" in markdown and f"{earlier.created_at:%Y-%m-%d %H:%M} | behavioral" in markdown
 
 
-def test_a_report_without_the_bank_items_still_scores_from_the_timeline(core: Any) -> None:
+def test_a_report_without_the_bank_items_still_scores_from_the_timeline(core: AppCore) -> None:
     """The GUI has no bank at hand, and a user's own item may be deleted: the measured rubric needs neither."""
     session = abandoned_session(core, rubric_service(core))
     data = prepare(core.sessions.get(session.id))
@@ -191,7 +195,7 @@ def test_formats_follow_the_file_name() -> None:
         format_for(Path("a.pdf"), "docx")
 
 
-def test_the_pdf_reads_in_the_feedback_page_order(core: Any, tmp_path: Path) -> None:
+def test_the_pdf_reads_in_the_feedback_page_order(core: AppCore, tmp_path: Path) -> None:
     session = MAKERS["technical"](core, rubric_service(core))
     data = report_input(core, session)
     _pages, text = pdf_text(write_report(data, tmp_path / "report.pdf").read_bytes())

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QSplitter
 from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.ai.services.model_feedback import ModelFeedbackBuilder
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.ui.summary_page import SummaryPage
 from tests.report.scripted import ScriptedEvaluator
 from tests.report.sessions import abandoned_session, behavioral_session, rubric_service, technical_session
@@ -22,7 +23,7 @@ def _page(qtbot: QtBot, chosen: list[str]) -> SummaryPage:
     return page
 
 
-def test_the_page_shows_the_rubric_with_evidence_and_the_band(qtbot: QtBot, core: Any) -> None:
+def test_the_page_shows_the_rubric_with_evidence_and_the_band(qtbot: QtBot, core: AppCore) -> None:
     base = ModelFeedbackBuilder(ScriptedEvaluator())
     session = behavioral_session(core, rubric_service(core, base))
     page = _page(qtbot, [])
@@ -35,11 +36,12 @@ def test_the_page_shows_the_rubric_with_evidence_and_the_band(qtbot: QtBot, core
     assert "How it is computed" in model.index(0, 0).data(0x03)  # the mapping as the tooltip
     text = page.view.toPlainText()
     assert "Interview feedback" in text and "Strengths" in text and "Improvements" in text
+    assert session.feedback is not None
     band = session.feedback.payload["overall"]["hire_band"]
     assert band and f"hire band: {band}" in page.headline.text()
 
 
-def test_exports_run_in_the_background_and_report_the_file(qtbot: QtBot, core: Any, tmp_path: Path) -> None:
+def test_exports_run_in_the_background_and_report_the_file(qtbot: QtBot, core: AppCore, tmp_path: Path) -> None:
     session = technical_session(core, rubric_service(core))
     chosen = [str(tmp_path / "feedback"), str(tmp_path / "feedback.md"), ""]
     page = _page(qtbot, chosen)
@@ -59,7 +61,7 @@ def test_exports_run_in_the_background_and_report_the_file(qtbot: QtBot, core: A
         page.export_buttons["json"].click()  # the dialog was cancelled: nothing is written
 
 
-def test_a_failed_export_says_why(qtbot: QtBot, core: Any, tmp_path: Path) -> None:
+def test_a_failed_export_says_why(qtbot: QtBot, core: AppCore, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     page = _page(qtbot, [str(blocker / "report.json")])
@@ -70,7 +72,7 @@ def test_a_failed_export_says_why(qtbot: QtBot, core: Any, tmp_path: Path) -> No
     assert "The export failed" in page.status.text() and page.export_buttons["json"].isEnabled()
 
 
-def test_an_abandoned_session_without_feedback_is_shown_from_its_measurements(qtbot: QtBot, core: Any,
+def test_an_abandoned_session_without_feedback_is_shown_from_its_measurements(qtbot: QtBot, core: AppCore,
                                                                                tmp_path: Path) -> None:
     session = abandoned_session(core, rubric_service(core))
     assert session.feedback is None
@@ -83,7 +85,7 @@ def test_an_abandoned_session_without_feedback_is_shown_from_its_measurements(qt
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["session"]["status"] == "abandoned"
 
 
-def test_the_main_window_opens_a_past_session_on_the_feedback_page(qtbot: QtBot, core: Any) -> None:
+def test_the_main_window_opens_a_past_session_on_the_feedback_page(qtbot: QtBot, core: AppCore) -> None:
     """SummaryPage keeps the API main_window uses: a finished session opened from history lands on it."""
     from cloudinterview_desktop.engine.session_engine import SessionEngine
     from cloudinterview_desktop.ui.main_window import MainWindow
@@ -93,13 +95,14 @@ def test_the_main_window_opens_a_past_session_on_the_feedback_page(qtbot: QtBot,
     qtbot.addWidget(window)
     window.history.open_requested.emit(session.id)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary, timeout=20_000)
+    assert session.feedback is not None
     assert window.summary.rubric_model.rowCount() == len(session.feedback.payload["dimensions"])
     assert "Interview feedback" in window.summary.view.toPlainText()
     window.close()
 
 
 def test_the_page_reads_summary_first_then_questions_then_rubric_and_links_to_practice(qtbot: QtBot,
-                                                                                         core: Any) -> None:
+                                                                                         core: AppCore) -> None:
     from cloudinterview_desktop.domain.session import Mode, SessionConfig
 
     service = rubric_service(core)
@@ -116,11 +119,13 @@ def test_the_page_reads_summary_first_then_questions_then_rubric_and_links_to_pr
     assert order == sorted(order)
     assert "How this was scored" not in text and not page.scoring.isVisible()
     splitter = page.view.parentWidget()
+    assert isinstance(splitter, QSplitter)
     assert splitter.indexOf(page.view) < splitter.indexOf(page.rubric)  # the table comes after the cards
     page.show()
     page.scoring_toggle.click()
     assert page.scoring.isVisible() and "weighted mean" in page.scoring.text()
     html = page.view.toHtml()
+    assert session.feedback is not None
     recommended = [r for item in session.feedback.payload["overall"]["improvements"]
                    for r in item.get("recommended") or []]
     assert recommended, "a failed coding question recommends problems to practise"

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import Any
 
 import pytest
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.report.pdf_export import render_pdf_with_font_notes
 from cloudinterview_desktop.report.pdf_fonts import FontSet, load_fonts
 from tests.report.sessions import behavioral_session, rubric_service
@@ -58,7 +58,7 @@ def test_without_truetype_only_text_beyond_latin1_gets_the_note() -> None:
 
 
 def test_an_english_report_carries_no_font_note_even_on_a_machine_without_hangul(
-        core: Any, fonts: FontSet, caplog: pytest.LogCaptureFixture) -> None:
+        core: AppCore, fonts: FontSet, caplog: pytest.LogCaptureFixture) -> None:
     session = behavioral_session(core, rubric_service(core), spoken=False)
     with caplog.at_level(logging.WARNING):
         pdf, notes = render_pdf_with_font_notes(report_input(core, session), without(fonts, HANGUL, HAN))
@@ -71,7 +71,7 @@ def test_an_english_report_carries_no_font_note_even_on_a_machine_without_hangul
 
 
 def test_a_korean_answer_without_a_hangul_font_is_logged_not_printed(
-        core: Any, fonts: FontSet, caplog: pytest.LogCaptureFixture) -> None:
+        core: AppCore, fonts: FontSet, caplog: pytest.LogCaptureFixture) -> None:
     session = behavioral_session(core, rubric_service(core), answers=[KOREAN_ANSWER, "I mentored a new engineer."],
                                  spoken=False)
     with caplog.at_level(logging.WARNING, logger="cloudinterview_desktop.report.pdf_export"):
@@ -84,7 +84,7 @@ def test_a_korean_answer_without_a_hangul_font_is_logged_not_printed(
     assert any(session.id in m and "Hangul" in m for m in logged), logged
 
 
-def test_with_the_machines_fonts_a_korean_report_needs_no_note(core: Any, fonts: FontSet) -> None:
+def test_with_the_machines_fonts_a_korean_report_needs_no_note(core: AppCore, fonts: FontSet) -> None:
     if not any(HANGUL in fonts.coverage[name] for name in fonts.fallbacks):
         pytest.skip("no TrueType Hangul font on this machine (install fonts-nanum)")
     session = behavioral_session(core, rubric_service(core), answers=[KOREAN_ANSWER, "Fine."], spoken=False)

@@ -3,10 +3,9 @@ the small model says, a qualitative level stands only on the candidate's own wor
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.quotes import quote_occurs
 from cloudinterview_desktop.report.content import prepare
 from cloudinterview_desktop.report.export import render
@@ -16,13 +15,15 @@ from tests.report.test_rubric import assert_every_score_has_evidence
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_real_model_evaluations_become_a_rubric_with_quotes(core_with_model: Any) -> None:
+def test_real_model_evaluations_become_a_rubric_with_quotes(core_with_model: AppCore) -> None:
     core = core_with_model
     if core.ai.components() is None:
         pytest.skip("the embedded language model could not be loaded: " + " ".join(core.ai.notes))
     components = core.ai.components()
+    assert components is not None
     # the model's evaluator as a model that passed its check uses it (the embedded one does not pass)
     session = behavioral_session(core, rubric_service(core, components.feedback_builder), spoken=False)
+    assert session.feedback is not None
     payload = session.feedback.payload
     assert payload["source"] == "measured+model" and payload["rubric_version"] == 1
     assert_every_score_has_evidence(payload)

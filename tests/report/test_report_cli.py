@@ -4,15 +4,15 @@ separate runs, and a clear error (exit 1) for an unknown session or file type.""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from pypdf import PdfReader
 
+from cloudinterview_desktop.app import AppCore
 from tests.cli.helpers import cli, cli_json
 from tests.report.sessions import abandoned_session, rubric_service, technical_session
 
 
-def test_report_command_writes_each_format_and_repeats_byte_for_byte(core: Any, app_home: Path,
+def test_report_command_writes_each_format_and_repeats_byte_for_byte(core: AppCore, app_home: Path,
                                                                      tmp_path: Path) -> None:
     session = technical_session(core, rubric_service(core))
     first = cli("report", session.id[:8], "-o", str(tmp_path / "a.pdf"), home=app_home)
@@ -30,7 +30,7 @@ def test_report_command_writes_each_format_and_repeats_byte_for_byte(core: Any, 
     assert Path(default["path"]).is_file()
 
 
-def test_report_of_an_abandoned_session_is_computed_from_what_was_stored(core: Any, app_home: Path,
+def test_report_of_an_abandoned_session_is_computed_from_what_was_stored(core: AppCore, app_home: Path,
                                                                           tmp_path: Path) -> None:
     session = abandoned_session(core, rubric_service(core))
     written = cli_json("report", session.id, "-o", str(tmp_path / "r.md"), home=app_home)
@@ -38,7 +38,7 @@ def test_report_of_an_abandoned_session_is_computed_from_what_was_stored(core: A
     assert "Q1." in (tmp_path / "r.md").read_text(encoding="utf-8")
 
 
-def test_unknown_session_and_unknown_format_are_clear_errors(core: Any, app_home: Path, tmp_path: Path) -> None:
+def test_unknown_session_and_unknown_format_are_clear_errors(core: AppCore, app_home: Path, tmp_path: Path) -> None:
     missing = cli("report", "does-not-exist", "-o", str(tmp_path / "x.pdf"), home=app_home)
     assert missing.returncode == 1 and "error: no session with id 'does-not-exist'" in missing.stderr
     assert not (tmp_path / "x.pdf").exists()

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from cloudinterview_desktop.ai.services.model_feedback import STOPPED, ModelFeedbackBuilder
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import InterviewSession, SessionStatus
 from cloudinterview_desktop.feedback.measured import MeasuredFeedbackBuilder
 from cloudinterview_desktop.report.rubric import NO_MODEL, RubricFeedbackBuilder
@@ -46,7 +47,7 @@ def assert_every_score_has_evidence(payload: dict[str, Any]) -> None:
             assert 1 <= dim["score"] <= 4 and dim["evidence"], name
 
 
-def test_without_a_model_qualitative_dimensions_are_not_evaluated_with_the_reason(core: Any) -> None:
+def test_without_a_model_qualitative_dimensions_are_not_evaluated_with_the_reason(core: AppCore) -> None:
     session = technical_session(core, rubric_service(core))
     payload = _payload(session)
     assert payload["source"] == "measured" and payload["rubric_version"] == 1
@@ -65,7 +66,7 @@ def test_without_a_model_qualitative_dimensions_are_not_evaluated_with_the_reaso
     assert "qualitative" in payload["overall"]["hire_band_reason"]
 
 
-def test_measured_coding_dimensions_follow_the_documented_mapping(core: Any) -> None:
+def test_measured_coding_dimensions_follow_the_documented_mapping(core: AppCore) -> None:
     session = technical_session(core, rubric_service(core))
     rubric = _payload(session)["questions"][0]["rubric"]
     dims = rubric["dimensions"]
@@ -89,7 +90,7 @@ def test_measured_coding_dimensions_follow_the_documented_mapping(core: Any) -> 
     assert rubric["tests"].split("/")[0] == rubric["tests"].split("/")[1]
 
 
-def test_unanswered_questions_count_zero_and_the_score_basis_says_so(core: Any) -> None:
+def test_unanswered_questions_count_zero_and_the_score_basis_says_so(core: AppCore) -> None:
     payload = _payload(technical_session(core, rubric_service(core)))
     rows = payload["overall"]["scoring"]["questions"]
     assert [r["status"] for r in rows] == ["answered", "answered", "not_answered"]
@@ -100,7 +101,7 @@ def test_unanswered_questions_count_zero_and_the_score_basis_says_so(core: Any) 
     assert payload["overall"]["base_score"] == 100.0  # the measured builder's share of hidden tests, kept beside
 
 
-def test_history_reads_the_summary_scores(core: Any) -> None:
+def test_history_reads_the_summary_scores(core: AppCore) -> None:
     session = technical_session(core, rubric_service(core))
     payload = _payload(session)
     summary = next(s for s in core.sessions.summaries() if s.id == session.id)
@@ -110,7 +111,7 @@ def test_history_reads_the_summary_scores(core: Any) -> None:
     assert not (QUALITATIVE - {"theory_coverage", "star_structure", "ownership"}) & set(summary.dimensions)
 
 
-def test_recommendations_are_bank_problems_on_the_weak_topics_picked_deterministically(core: Any) -> None:
+def test_recommendations_are_bank_problems_on_the_weak_topics_picked_deterministically(core: AppCore) -> None:
     session = technical_session(core, rubric_service(core))
     payload = _payload(session)
     again = RubricFeedbackBuilder(MeasuredFeedbackBuilder(), core.bank).build(
@@ -130,7 +131,7 @@ def test_recommendations_are_bank_problems_on_the_weak_topics_picked_determinist
         assert rec["topic"] in item.topics and rec["topic"] in coding_topics | set(session.questions[1].topics)
 
 
-def test_with_a_model_qualitative_dimensions_stand_only_on_quotes_from_the_answer(core: Any) -> None:
+def test_with_a_model_qualitative_dimensions_stand_only_on_quotes_from_the_answer(core: AppCore) -> None:
     base = ModelFeedbackBuilder(ScriptedEvaluator(invent_communication=True))
     session = technical_session(core, rubric_service(core, base))
     payload = _payload(session)
@@ -150,7 +151,7 @@ def test_with_a_model_qualitative_dimensions_stand_only_on_quotes_from_the_answe
                for step in item["next_steps"])
 
 
-def test_behavioral_star_ownership_result_and_delivery(core: Any) -> None:
+def test_behavioral_star_ownership_result_and_delivery(core: AppCore) -> None:
     base = ModelFeedbackBuilder(ScriptedEvaluator())
     payload = _payload(behavioral_session(core, rubric_service(core, base)))
     assert_every_score_has_evidence(payload)
@@ -172,7 +173,7 @@ def test_behavioral_star_ownership_result_and_delivery(core: Any) -> None:
     assert "->" in payload["overall"]["hire_band_reason"]
 
 
-def test_an_abandoned_session_gets_no_band(core: Any) -> None:
+def test_an_abandoned_session_gets_no_band(core: AppCore) -> None:
     service = rubric_service(core)
     session = abandoned_session(core, service)
     assert session.status is SessionStatus.ABANDONED and session.feedback is None
@@ -198,7 +199,7 @@ class _StopAfterFirst(ScriptedEvaluator):
         return result
 
 
-def test_a_cancelled_evaluation_keeps_what_code_measured_and_what_the_model_finished(core: Any) -> None:
+def test_a_cancelled_evaluation_keeps_what_code_measured_and_what_the_model_finished(core: AppCore) -> None:
     session = technical_session(core, rubric_service(core))
     cancel = threading.Event()
     evaluator = _StopAfterFirst(cancel)
@@ -216,7 +217,7 @@ def test_a_cancelled_evaluation_keeps_what_code_measured_and_what_the_model_fini
     assert isinstance(payload["overall"]["score"], float)
 
 
-def test_dimensions_match_the_kinds_of_question_asked(core: Any) -> None:
+def test_dimensions_match_the_kinds_of_question_asked(core: AppCore) -> None:
     payload = _payload(behavioral_session(core, rubric_service(core), spoken=False))
     assert set(payload["dimensions"]) == set(KIND_DIMENSIONS["behavioral"])
     assert payload["overall"]["delivery"] is None

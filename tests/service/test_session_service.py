@@ -4,21 +4,22 @@ from typing import Any
 
 import pytest
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.errors import DomainError, IllegalTransition, SessionNotFound
 from cloudinterview_desktop.domain.session import EventKind, Mode, SessionConfig, SessionStatus
 
 
-def _service(core: Any) -> Any:
+def _service(core: AppCore) -> Any:
     return core.service
 
 
-def _start(core: Any, **config: Any) -> Any:
+def _start(core: AppCore, **config: Any) -> Any:
     service = _service(core)
     session = service.create_session(SessionConfig(**config), seed=7)
     return service.start_session(session.id).session
 
 
-def test_full_technical_interview_is_recorded(core: Any) -> None:
+def test_full_technical_interview_is_recorded(core: AppCore) -> None:
     service = _service(core)
     session = _start(core, mode=Mode.TECHNICAL, question_count=3, coding_count=1)
     assert session.status is SessionStatus.IN_PROGRESS
@@ -44,13 +45,13 @@ def test_full_technical_interview_is_recorded(core: Any) -> None:
     assert ended.duration_s >= 0
 
 
-def test_behavioral_interview_uses_behavioral_questions(core: Any) -> None:
+def test_behavioral_interview_uses_behavioral_questions(core: AppCore) -> None:
     session = _start(core, mode=Mode.BEHAVIORAL, question_count=3, seniority="senior")
     assert {q.kind for q in session.questions} == {"behavioral"}
     assert len({q.item_slug for q in session.questions}) == 3
 
 
-def test_illegal_operations_raise_and_write_nothing(core: Any) -> None:
+def test_illegal_operations_raise_and_write_nothing(core: AppCore) -> None:
     service = _service(core)
     session = _start(core, mode=Mode.BEHAVIORAL, question_count=1)
     with pytest.raises(DomainError, match="last one"):
@@ -70,12 +71,12 @@ def test_illegal_operations_raise_and_write_nothing(core: Any) -> None:
     assert after.ai_responses == before.ai_responses
 
 
-def test_unknown_session_is_a_clear_error(core: Any) -> None:
+def test_unknown_session_is_a_clear_error(core: AppCore) -> None:
     with pytest.raises(SessionNotFound, match="no session with id 'nope'"):
         _service(core).submit_answer("nope", "answer")
 
 
-def test_seen_questions_are_not_repeated_until_the_pool_runs_out(core: Any) -> None:
+def test_seen_questions_are_not_repeated_until_the_pool_runs_out(core: AppCore) -> None:
     service = _service(core)
     first = _start(core, mode=Mode.BEHAVIORAL, question_count=3, seniority="staff")
     second = service.create_session(SessionConfig(mode=Mode.BEHAVIORAL, question_count=3, seniority="staff"), seed=7)
@@ -83,7 +84,7 @@ def test_seen_questions_are_not_repeated_until_the_pool_runs_out(core: Any) -> N
     assert asked and not asked & {q.item_slug for q in second.questions}
 
 
-def test_idle_sessions_expire_and_stay_in_history(core: Any) -> None:
+def test_idle_sessions_expire_and_stay_in_history(core: AppCore) -> None:
     from datetime import datetime, timedelta
 
     service = _service(core)
@@ -95,7 +96,7 @@ def test_idle_sessions_expire_and_stay_in_history(core: Any) -> None:
     assert any(s.id == session.id for s in service.list_sessions())
 
 
-def test_run_code_records_the_verdict(core: Any) -> None:
+def test_run_code_records_the_verdict(core: AppCore) -> None:
     service = _service(core)
     session = _start(core, mode=Mode.TECHNICAL, question_count=1, coding_count=1)
     step = service.run_code(session.id, "def broken(:\n", "python")

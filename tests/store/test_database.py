@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from cloudinterview_desktop.store import migrations
-from cloudinterview_desktop.store.database import close_database, open_database
+from cloudinterview_desktop.store.database import OpenReport, close_database, open_database
 from cloudinterview_desktop.store.session_repository import SessionRepository
 
 
-def _open(tmp_path: Path):  # type: ignore[no-untyped-def]
+def _open(tmp_path: Path) -> OpenReport:
     return open_database(tmp_path / "db.sqlite", tmp_path / "backups")
 
 

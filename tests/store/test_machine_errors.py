@@ -9,11 +9,11 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import peewee
 import pytest
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.errors import (
     DataBusy,
     DataPermissionDenied,
@@ -40,7 +40,7 @@ def test_only_corruption_counts_as_damage(tmp_path: Path) -> None:
     not_a_db = _sqlite_error("SELECT * FROM sqlite_master", tmp_path)
     assert is_damage(not_a_db) and is_damage(peewee.DatabaseError(not_a_db))
     io_error = sqlite3.OperationalError("disk I/O error")
-    io_error.sqlite_errorname = "SQLITE_IOERR_WRITE"  # type: ignore[attr-defined]
+    io_error.sqlite_errorname = "SQLITE_IOERR_WRITE"
     assert not is_damage(io_error)
     locked = sqlite3.OperationalError("database is locked")
     assert is_busy(locked) and not is_damage(locked)
@@ -85,7 +85,8 @@ time.sleep(60)
 """
 
 
-def test_a_wait_that_runs_out_names_the_process_that_holds_the_data(core: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_wait_that_runs_out_names_the_process_that_holds_the_data(core: AppCore,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     db_path = core.paths.db_path
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db_path)], stdout=subprocess.PIPE, text=True)
     try:

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import pytest
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import EventKind, InterviewAnswer, SessionConfig
 from cloudinterview_desktop.store.session_repository import NewEvent, SessionChanges
 
 
-def test_a_change_set_is_all_or_nothing(core: Any) -> None:
+def test_a_change_set_is_all_or_nothing(core: AppCore) -> None:
     repo = core.sessions
     session = core.service.create_session(SessionConfig(question_count=1, coding_count=0), seed=1)
     now = datetime.now()
@@ -23,7 +23,7 @@ def test_a_change_set_is_all_or_nothing(core: Any) -> None:
     assert reloaded.answers == () and reloaded.timeline == ()
 
 
-def test_drafts_are_upserted_per_question_and_language(core: Any) -> None:
+def test_drafts_are_upserted_per_question_and_language(core: AppCore) -> None:
     repo = core.sessions
     session = core.service.create_session(SessionConfig(question_count=1, coding_count=1), seed=1)
     repo.save_draft(session.id, 0, "python", "v1", datetime.now())
@@ -32,7 +32,7 @@ def test_drafts_are_upserted_per_question_and_language(core: Any) -> None:
     assert repo.drafts(session.id, 0) == {"python": "v2", "cpp": "int x;"}
 
 
-def test_delete_all_data_removes_sessions_and_files(core: Any) -> None:
+def test_delete_all_data_removes_sessions_and_files(core: AppCore) -> None:
     from cloudinterview_desktop.service.data_management import delete_all_data
 
     session = core.service.create_session(SessionConfig(question_count=1, coding_count=0), seed=1)
@@ -44,7 +44,7 @@ def test_delete_all_data_removes_sessions_and_files(core: Any) -> None:
     assert core.sessions.summaries() == [] and not recording.exists()
 
 
-def test_text_that_utf8_cannot_hold_is_stored_not_lost(core: Any) -> None:
+def test_text_that_utf8_cannot_hold_is_stored_not_lost(core: AppCore) -> None:
     session = core.service.create_session(SessionConfig(question_count=1, coding_count=0), seed=1)
     core.service.start_session(session.id)
     text = "half a pair \ud83d here, a whole one \U0001f600 there"

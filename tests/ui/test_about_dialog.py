@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.settings import Key
 from cloudinterview_desktop.ui.about_dialog import AboutDialog, about_info
@@ -19,11 +20,11 @@ from cloudinterview_desktop.ui.main_window import MainWindow
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def info_for(core: Any) -> Any:
+def info_for(core: AppCore) -> Any:
     return about_info(core.settings, core.paths.data_dir, core.paths.logs_dir, core.paths.models_dir)
 
 
-def test_version_models_and_licences_of_a_default_install(core: Any) -> None:
+def test_version_models_and_licences_of_a_default_install(core: AppCore) -> None:
     info = info_for(core)
     assert info.version == tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
     roles = {m.role: m for m in info.models}
@@ -36,7 +37,7 @@ def test_version_models_and_licences_of_a_default_install(core: Any) -> None:
     assert [path.name for _label, path in info.licences] == ["LICENSE", "THIRD_PARTY_NOTICES"]
 
 
-def test_the_language_model_follows_the_settings(core: Any) -> None:
+def test_the_language_model_follows_the_settings(core: AppCore) -> None:
     core.settings.set(Key.ENDPOINT_URL, "http://127.0.0.1:8080/v1")
     core.settings.set(Key.ENDPOINT_MODEL, "qwen2.5-7b")
     llm = info_for(core).models[0]
@@ -49,7 +50,7 @@ def test_the_language_model_follows_the_settings(core: Any) -> None:
     assert info_for(core).models[0].name.startswith("none")
 
 
-def test_the_dialog_shows_the_licences_and_opens_the_folders(qtbot: QtBot, core: Any) -> None:
+def test_the_dialog_shows_the_licences_and_opens_the_folders(qtbot: QtBot, core: AppCore) -> None:
     opened: list[Path] = []
     dialog = AboutDialog(info_for(core), open_folder=lambda path: opened.append(path) or True)
     qtbot.addWidget(dialog)
@@ -63,7 +64,7 @@ def test_the_dialog_shows_the_licences_and_opens_the_folders(qtbot: QtBot, core:
     assert opened == [core.paths.logs_dir] and core.paths.logs_dir.is_dir()
 
 
-def test_help_menu_opens_about(qtbot: QtBot, core: Any) -> None:
+def test_help_menu_opens_about(qtbot: QtBot, core: AppCore) -> None:
     window = MainWindow(SessionEngine(core.service), core.settings, data_dir=str(core.paths.data_dir),
                         models_dir=str(core.paths.models_dir), logs_dir=str(core.paths.logs_dir))
     qtbot.addWidget(window)

@@ -48,7 +48,7 @@ def _coding_window(qtbot: QtBot, core: AppCore, safety: CodeSafety) -> MainWindo
 
 
 def test_the_first_run_asks_no_runs_nothing_and_yes_is_remembered(qtbot: QtBot, unsandboxed: AppCore, marker: Path,
-                                                                  monkeypatch: Any) -> None:
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     window = _coding_window(qtbot, unsandboxed, unsandboxed.judge.safety())
     coding = window.interview.coding
     label = coding.isolation_label
@@ -93,7 +93,7 @@ def test_the_first_run_asks_no_runs_nothing_and_yes_is_remembered(qtbot: QtBot, 
 
 
 def test_with_a_sandbox_the_label_says_so_and_nothing_is_asked(qtbot: QtBot, core: AppCore,
-                                                                monkeypatch: Any) -> None:
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked with a sandbox"))
     window = _coding_window(qtbot, core, CodeSafety(lambda: "bubblewrap", Consent(MemoryConsent())))
     label = window.interview.coding.isolation_label

@@ -5,11 +5,13 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.ai.services.evaluator import AnswerToEvaluate
 from cloudinterview_desktop.ai.services.model_feedback import STOPPED, ModelFeedbackBuilder
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.domain.session import Mode, SessionConfig, SessionStatus
 from cloudinterview_desktop.engine.session_engine import SessionEngine
@@ -32,8 +34,8 @@ class SlowModel(ScriptedEvaluator):
         return super().evaluate(answer, cancel)
 
 
-def test_stop_during_the_evaluation_ends_the_interview_with_measured_feedback(qtbot: QtBot, core: Any,
-                                                                              monkeypatch: Any) -> None:
+def test_stop_during_the_evaluation_ends_the_interview_with_measured_feedback(qtbot: QtBot, core: AppCore,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     builder = RubricFeedbackBuilder(ModelFeedbackBuilder(SlowModel()), core.bank)
     service = SessionService(core.sessions, core.bank, TemplateInterviewer(), builder, core.judge)
     engine = SessionEngine(service)
@@ -52,6 +54,7 @@ def test_stop_during_the_evaluation_ends_the_interview_with_measured_feedback(qt
     window.interview.end_button.click()
     qtbot.waitUntil(lambda: window.evaluation is not None and "question 2 of 2" in
                     window.evaluation.dialog.labelText(), timeout=20_000)
+    assert window.evaluation is not None
     assert window.evaluation.dialog.value() == 1
     stop = window.evaluation.dialog.findChild(QPushButton)
     assert stop is not None and stop.text() == "Stop the evaluation"

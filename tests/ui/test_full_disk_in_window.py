@@ -3,18 +3,19 @@ running, and saves the next answer that fits. SQLite's own limit on the file's s
 
 from __future__ import annotations
 
-from typing import Any
-
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import SessionStatus
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.store.tables import DB
 from cloudinterview_desktop.ui.main_window import MainWindow
 
 
-def test_a_full_disk_keeps_the_typed_answer_and_says_what_to_do(qtbot: QtBot, core: Any, monkeypatch: Any) -> None:
+def test_a_full_disk_keeps_the_typed_answer_and_says_what_to_do(qtbot: QtBot, core: AppCore,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: warnings.append(text))
     # From here on, every new connection may not grow the database by a single page: the disk is full.
@@ -37,13 +38,15 @@ def test_a_full_disk_keeps_the_typed_answer_and_says_what_to_do(qtbot: QtBot, co
     assert "The disk that holds your CloudInterview data is full" in warnings[0]
     assert str(core.paths.data_dir) in warnings[0] and "Free some space" in warnings[0]
     assert window.interview.answer_box.toPlainText() == long_answer  # nothing the person typed is lost
-    assert core.sessions.get(window.session.id).answers == ()
+    assert window.session is not None
+    session_id = window.session.id
+    assert core.sessions.get(session_id).answers == ()
     assert window.interview.submit_button.isEnabled()
 
     window.interview.answer_box.setPlainText("I led it and cut errors by 40%.")
     window.interview.submit_button.click()
-    qtbot.waitUntil(lambda: len(core.sessions.get(window.session.id).answers) == 1, timeout=20_000)
-    assert core.sessions.get(window.session.id).answers[0].text == "I led it and cut errors by 40%."
+    qtbot.waitUntil(lambda: len(core.sessions.get(session_id).answers) == 1, timeout=20_000)
+    assert core.sessions.get(session_id).answers[0].text == "I led it and cut errors by 40%."
     assert list(core.paths.data_dir.glob("*.corrupt-*")) == []
     window.close()
     engine.shutdown()

@@ -3,10 +3,9 @@ weakest area, whose "Practise this" starts a short interview on it."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import Mode, SessionConfig, SessionStatus
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.ui.main_window import MainWindow
@@ -17,7 +16,7 @@ STRONG = ("Situation: our checkout failed 3% of payments. Task: I owned the fix.
           "I learned to measure before changing anything.")
 
 
-def _finished(core: Any, answer: str, seed: int) -> None:
+def _finished(core: AppCore, answer: str, seed: int) -> None:
     service = core.service
     # the question the strong answer answers ("a bug you shipped"), so that only the answers differ
     session = service.create_session(SessionConfig(mode=Mode.BEHAVIORAL, question_count=1), seed=seed,
@@ -27,7 +26,7 @@ def _finished(core: Any, answer: str, seed: int) -> None:
     service.end_session(session.id)
 
 
-def _window(qtbot: QtBot, core: Any) -> tuple[MainWindow, SessionEngine]:
+def _window(qtbot: QtBot, core: AppCore) -> tuple[MainWindow, SessionEngine]:
     engine = SessionEngine(core.service)
     window = MainWindow(engine, core.settings, use_monaco=False)
     qtbot.addWidget(window)
@@ -35,7 +34,7 @@ def _window(qtbot: QtBot, core: Any) -> tuple[MainWindow, SessionEngine]:
     return window, engine
 
 
-def test_the_first_run_welcomes_and_says_everything_stays_here(qtbot: QtBot, core: Any) -> None:
+def test_the_first_run_welcomes_and_says_everything_stays_here(qtbot: QtBot, core: AppCore) -> None:
     window, engine = _window(qtbot, core)
     home = window.home
     qtbot.waitUntil(lambda: "Welcome" in home.welcome.text.text(), timeout=10_000)
@@ -49,7 +48,7 @@ def test_the_first_run_welcomes_and_says_everything_stays_here(qtbot: QtBot, cor
     engine.shutdown()
 
 
-def test_history_shows_scores_trend_and_the_weakest_area_to_practise(qtbot: QtBot, core: Any) -> None:
+def test_history_shows_scores_trend_and_the_weakest_area_to_practise(qtbot: QtBot, core: AppCore) -> None:
     _finished(core, WEAK, 1)
     _finished(core, STRONG, 2)
     window, engine = _window(qtbot, core)
@@ -59,6 +58,7 @@ def test_history_shows_scores_trend_and_the_weakest_area_to_practise(qtbot: QtBo
     scores = [s.overall_score for s in core.sessions.summaries()]
     text = home.progress.recent.text()
     assert all(f"<b>{score:.0f}</b> / 100" in text for score in scores)
+    assert scores[0] is not None and scores[1] is not None
     assert f"<b>+{scores[0] - scores[1]:.0f}</b> points" in text  # newest first: the strong answer came last
     assert "Weakest lately: " in home.progress.weak.text()
     spot = home.progress._weakest
@@ -66,13 +66,14 @@ def test_history_shows_scores_trend_and_the_weakest_area_to_practise(qtbot: QtBo
     home.progress.practise_button.click()
     qtbot.waitUntil(lambda: window.session is not None and window.session.status is SessionStatus.IN_PROGRESS,
                     timeout=20_000)
+    assert window.session is not None
     assert window.session.config.mode is Mode.BEHAVIORAL
     assert len(window.session.questions) == spot.question_count
     window.close()
     engine.shutdown()
 
 
-def test_the_resume_card_offers_an_interrupted_interview_and_resumes_it(qtbot: QtBot, core: Any) -> None:
+def test_the_resume_card_offers_an_interrupted_interview_and_resumes_it(qtbot: QtBot, core: AppCore) -> None:
     service = core.service
     session = service.create_session(SessionConfig(mode=Mode.BEHAVIORAL, question_count=2), seed=8)
     service.start_session(session.id)
@@ -89,6 +90,7 @@ def test_the_resume_card_offers_an_interrupted_interview_and_resumes_it(qtbot: Q
     home.resume_button.click()
     qtbot.waitUntil(lambda: window.session is not None and window.pages.currentWidget() is window.interview,
                     timeout=20_000)
+    assert window.session is not None
     assert window.session.id == session.id and window.session.current_question_index == 1
     assert "Question 2 of 2" in window.interview.progress_label.text()
     window.close()

@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
-
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import SessionStatus
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.ui.main_window import MainWindow
 
 
-def test_an_interview_through_the_window(qtbot: QtBot, core: Any, monkeypatch: Any) -> None:
+def test_an_interview_through_the_window(qtbot: QtBot, core: AppCore, monkeypatch: pytest.MonkeyPatch) -> None:
     engine = SessionEngine(core.service)
     window = MainWindow(engine, core.settings)
     qtbot.addWidget(window)
@@ -36,11 +36,12 @@ def test_an_interview_through_the_window(qtbot: QtBot, core: Any, monkeypatch: A
     window.interview.end_button.click()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary, timeout=20_000)
     assert "Interview feedback" in window.summary.view.toPlainText()
+    assert window.session is not None
     assert core.sessions.get(window.session.id).status is SessionStatus.COMPLETED
     window.close()
 
 
-def test_home_remembers_the_last_choices(qtbot: QtBot, core: Any) -> None:
+def test_home_remembers_the_last_choices(qtbot: QtBot, core: AppCore) -> None:
     from cloudinterview_desktop.settings import Key
 
     core.settings.set(Key.LAST_JOB_TYPE, "sre")

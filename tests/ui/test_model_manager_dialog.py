@@ -4,26 +4,28 @@ refused when its checksum is wrong and registered when it matches."""
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.ai.models.manager import ModelManager
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.embedded_models import embedded_llm
 from cloudinterview_desktop.ui.model_manager_dialog import ModelManagerDialog
 from tests.ai.file_server import Served, file_server
+from tests.ui.cells import cell_text
 
 
-def test_lists_the_embedded_model_with_a_fit_estimate(qtbot: QtBot, core: Any) -> None:
+def test_lists_the_embedded_model_with_a_fit_estimate(qtbot: QtBot, core: AppCore) -> None:
     dialog = ModelManagerDialog(ModelManager(core.paths.models_dir), core.settings)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() >= 1
-    assert "(in use)" in dialog.table.item(0, 0).text()
+    assert "(in use)" in cell_text(dialog.table, 0, 0)
     assert "GiB of RAM" in dialog.fit.text()
     assert not dialog.remove_button.isEnabled()  # the embedded model cannot be removed
 
 
-def test_download_with_wrong_then_right_checksum(qtbot: QtBot, core: Any) -> None:
+def test_download_with_wrong_then_right_checksum(qtbot: QtBot, core: AppCore) -> None:
     model = embedded_llm().path
     assert model is not None
     data = model.read_bytes()
@@ -43,8 +45,8 @@ def test_download_with_wrong_then_right_checksum(qtbot: QtBot, core: Any) -> Non
     assert dialog.table.rowCount() == 2
 
 
-def test_the_catalog_shows_fit_and_downloads_in_one_click_verified_or_marked_unverified(qtbot: QtBot, core: Any,
-                                                                                        tmp_path: Any) -> None:
+def test_the_catalog_shows_fit_and_downloads_in_one_click_verified_or_marked_unverified(qtbot: QtBot, core: AppCore,
+                                                                                        tmp_path: Path) -> None:
     import json
 
     model = embedded_llm().path
@@ -65,9 +67,9 @@ def test_the_catalog_shows_fit_and_downloads_in_one_click_verified_or_marked_unv
         dialog = ModelManagerDialog(manager, core.settings)
         qtbot.addWidget(dialog)
         table = dialog.catalog
-        assert [table.item(r, 3).text() for r in range(3)][:2] == ["fits", "fits"]
-        assert table.item(2, 3).text() == "too big"
-        assert [table.item(r, 5).text() for r in range(2)] == ["published", "unverified"]
+        assert [cell_text(table, r, 3) for r in range(3)][:2] == ["fits", "fits"]
+        assert cell_text(table, 2, 3) == "too big"
+        assert [cell_text(table, r, 5) for r in range(2)] == ["published", "unverified"]
         assert [b.text() for b in table.buttons] == ["Download", "Download (unverified)", "Download (unverified)"]
         table.buttons[0].click()
         qtbot.waitUntil(lambda: dialog.status.text().startswith("Downloaded and verified"), timeout=60_000)
@@ -75,5 +77,5 @@ def test_the_catalog_shows_fit_and_downloads_in_one_click_verified_or_marked_unv
         qtbot.waitUntil(lambda: dialog.status.text().startswith("Downloaded (unverified"), timeout=60_000)
     entries = {e.name: e for e in manager.entries()}
     assert entries["small-verified"].verified and not entries["small-unverified"].verified
-    sources = [dialog.table.item(r, 5).text() for r in range(dialog.table.rowCount())]
+    sources = [cell_text(dialog.table, r, 5) for r in range(dialog.table.rowCount())]
     assert "downloaded (unverified)" in sources and "downloaded" in sources

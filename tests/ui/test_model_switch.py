@@ -31,7 +31,9 @@ def test_the_model_switches_without_a_restart(qtbot: QtBot, app_home: Path) -> N
     window._reload_if_changed(before)
     qtbot.waitUntil(lambda: label.text() != NO_MODEL, timeout=240_000)
     assert "smollm2" in label.text().lower()
-    assert core.ai.capability is not None and core.ai.capability.model == core.ai.components().backend.name
+    components = core.ai.components()
+    assert components is not None and components.backend is not None
+    assert core.ai.capability is not None and core.ai.capability.model == components.backend.name
 
     before = window._model_settings()
     core.settings.set(Key.USE_MODEL, False)

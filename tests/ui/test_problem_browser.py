@@ -1,15 +1,18 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.ui.problem_browser import ItemEditor, ProblemBrowser
+from tests.ui.cells import cell_text
 
 
-def test_browse_search_and_read(qtbot: QtBot, core: Any) -> None:
+def test_browse_search_and_read(qtbot: QtBot, core: AppCore) -> None:
     engine = SessionEngine(core.service, core.bank_service)
     try:
         browser = ProblemBrowser(engine)
@@ -25,7 +28,7 @@ def test_browse_search_and_read(qtbot: QtBot, core: Any) -> None:
         engine.shutdown()
 
 
-def test_an_invalid_item_is_not_saved_and_its_text_is_kept(qtbot: QtBot, core: Any) -> None:
+def test_an_invalid_item_is_not_saved_and_its_text_is_kept(qtbot: QtBot, core: AppCore) -> None:
     engine = SessionEngine(core.service, core.bank_service)
     try:
         text = json.dumps({"slug": "half-done", "kind": "theory", "title": "Half done"})
@@ -40,7 +43,8 @@ def test_an_invalid_item_is_not_saved_and_its_text_is_kept(qtbot: QtBot, core: A
         engine.shutdown()
 
 
-def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: Any, monkeypatch: Any) -> None:
+def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: AppCore,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from cloudinterview_desktop.ui import editor_lsp
     from cloudinterview_desktop.ui.main_window import MainWindow
 
@@ -56,7 +60,7 @@ def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: An
     browser.refresh()
     qtbot.waitUntil(lambda: 0 < browser.table.rowCount() < 20, timeout=20_000)
     assert not browser.practise_button.isEnabled()
-    row = next(r for r in range(browser.table.rowCount()) if browser.table.item(r, 0).text() ==
+    row = next(r for r in range(browser.table.rowCount()) if cell_text(browser.table, r, 0) ==
                "Acting on developmental feedback")
     browser.table.setCurrentCell(row, 0)
     qtbot.waitUntil(browser.practise_button.isEnabled, timeout=20_000)
@@ -69,8 +73,8 @@ def test_practise_this_question_starts_an_interview_on_it(qtbot: QtBot, core: An
     window.close()
 
 
-def test_importing_a_public_release_shows_progress_and_what_was_left_out(qtbot: QtBot, core: Any, tmp_path: Any,
-                                                                         monkeypatch: Any) -> None:
+def test_importing_a_public_release_shows_progress_and_what_was_left_out(qtbot: QtBot, core: AppCore, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     import pytest
     from PySide6.QtWidgets import QMessageBox
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.ui import shortcuts as keys
 from cloudinterview_desktop.ui.main_window import MainWindow
 
 
-def test_no_shortcut_takes_an_editor_key_or_the_macos_hide_key(qtbot: QtBot, core: Any) -> None:
+def test_no_shortcut_takes_an_editor_key_or_the_macos_hide_key(qtbot: QtBot, core: AppCore) -> None:
     window = MainWindow(SessionEngine(core.service), core.settings, use_monaco=False)
     qtbot.addWidget(window)
     taken = {s.key().toString() for s in window.interview.findChildren(QShortcut)}
@@ -27,7 +26,7 @@ def test_no_shortcut_takes_an_editor_key_or_the_macos_hide_key(qtbot: QtBot, cor
     window.close()
 
 
-def test_ctrl_h_in_the_editor_is_not_a_hint_but_the_hint_chord_is(qtbot: QtBot, core: Any) -> None:
+def test_ctrl_h_in_the_editor_is_not_a_hint_but_the_hint_chord_is(qtbot: QtBot, core: AppCore) -> None:
     from cloudinterview_desktop.domain.session import Mode, SessionConfig
 
     engine = SessionEngine(core.service)

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import EventKind, Mode, SessionConfig
 from cloudinterview_desktop.ui.timeline_details import TimelineDetails, event_details_html
 
 
-def test_each_timeline_entry_shows_what_it_holds(qtbot: QtBot, core: Any) -> None:
+def test_each_timeline_entry_shows_what_it_holds(qtbot: QtBot, core: AppCore) -> None:
     service = core.service
     session = service.create_session(SessionConfig(mode=Mode.TECHNICAL, question_count=1, coding_count=1), seed=2)
     service.start_session(session.id)

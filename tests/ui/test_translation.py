@@ -13,7 +13,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.ai.models.manager import ModelManager
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.ui.i18n import install_translator
 from cloudinterview_desktop.ui.main_window import MainWindow
@@ -263,7 +263,7 @@ def _settle(qtbot: QtBot, widget: QWidget) -> None:
 
 
 @pytest.mark.parametrize("factor", SCALES)
-def test_nothing_is_clipped_in_the_pseudo_translation(qtbot: QtBot, core: Any, qapp: QApplication, pseudo: None,
+def test_nothing_is_clipped_in_the_pseudo_translation(qtbot: QtBot, core: AppCore, qapp: QApplication, pseudo: None,
                                                       factor: float) -> None:
     problems: list[str] = []
     with text_scaled(qapp, factor):
@@ -285,6 +285,7 @@ def test_nothing_is_clipped_in_the_pseudo_translation(qtbot: QtBot, core: Any, q
         qtbot.addWidget(settings)
         _settle(qtbot, settings)
         tabs = settings.findChild(QTabWidget)
+        assert tabs is not None
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             QApplication.processEvents()

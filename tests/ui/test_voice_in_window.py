@@ -5,10 +5,10 @@ observations. The interviewer's words go to the speaker, which stops when the pe
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import EventKind, Mode, SessionConfig
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.engine.voice_engine import VoiceEngine
@@ -23,7 +23,7 @@ from tests.voice.helpers import SpeechMaker, padded_speech
 ANSWER = "I owned the database migration and I cut the error rate by forty percent."
 
 
-def test_spoken_answer_through_the_window(qtbot: QtBot, core: Any, stt: SpeechToText, tts: TextToSpeech,
+def test_spoken_answer_through_the_window(qtbot: QtBot, core: AppCore, stt: SpeechToText, tts: TextToSpeech,
                                           say: SpeechMaker, speech_dir: Path) -> None:
     wav = padded_speech(say, ANSWER, speech_dir, before_s=0.5, after_s=2.0)
     engine = SessionEngine(core.service, core.bank_service)
@@ -50,6 +50,7 @@ def test_spoken_answer_through_the_window(qtbot: QtBot, core: Any, stt: SpeechTo
         assert not mic.recording
         window.interview.submit_button.click()
         qtbot.waitUntil(lambda: window.session is not None and len(window.session.answers) == 1, timeout=30_000)
+        assert window.session is not None
         answer = window.session.answers[0]
         assert "migration" in answer.text.lower()
         assert answer.audio_path and Path(answer.audio_path).exists()
@@ -62,7 +63,7 @@ def test_spoken_answer_through_the_window(qtbot: QtBot, core: Any, stt: SpeechTo
         player.close()
 
 
-def test_without_a_speech_model_the_microphone_says_why(qtbot: QtBot, core: Any) -> None:
+def test_without_a_speech_model_the_microphone_says_why(qtbot: QtBot, core: AppCore) -> None:
     engine = SessionEngine(core.service, core.bank_service)
     window = MainWindow(engine, core.settings, use_monaco=False)
     qtbot.addWidget(window)

@@ -3,12 +3,11 @@ start, write code in the editor, run, submit, ask for a hint, chat, end, read th
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.domain.session import EventKind, Mode, SessionConfig, SessionStatus
 from cloudinterview_desktop.engine.session_engine import SessionEngine
@@ -19,7 +18,7 @@ pytestmark = pytest.mark.model
 LONG = 180_000  # ms: a model turn on two busy cores
 
 
-def _window(qtbot: QtBot, core: Any, monkeypatch: Any) -> MainWindow:
+def _window(qtbot: QtBot, core: AppCore, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     editor_lsp.install(editor_lsp.LanguageServer(enabled=False))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     engine = SessionEngine(core.service, core.bank_service)
@@ -39,7 +38,7 @@ def _start(qtbot: QtBot, window: MainWindow, config: SessionConfig) -> None:
                     and window.session.current_question.asked_at is not None and _idle(window), timeout=LONG)
 
 
-def _end_and_check_feedback(qtbot: QtBot, window: MainWindow, core: Any) -> None:
+def _end_and_check_feedback(qtbot: QtBot, window: MainWindow, core: AppCore) -> None:
     window.interview.end_button.click()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary, timeout=LONG)
     assert window.session is not None and window.session.status is SessionStatus.COMPLETED
@@ -52,7 +51,7 @@ def _end_and_check_feedback(qtbot: QtBot, window: MainWindow, core: Any) -> None
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.summary and _idle(window), timeout=30_000)
 
 
-def test_whole_technical_interview(qtbot: QtBot, core_with_model: Any, monkeypatch: Any) -> None:
+def test_whole_technical_interview(qtbot: QtBot, core_with_model: AppCore, monkeypatch: pytest.MonkeyPatch) -> None:
     core = core_with_model
     window = _window(qtbot, core, monkeypatch)
     _start(qtbot, window, SessionConfig(mode=Mode.TECHNICAL, question_count=2, coding_count=1, job_type="backend"))
@@ -86,6 +85,7 @@ def test_whole_technical_interview(qtbot: QtBot, core_with_model: Any, monkeypat
     coding.submit_button.click()
     qtbot.waitUntil(lambda: "Hidden tests" in coding.tests.summary.text() and _idle(window), timeout=LONG)
     assert "Accepted" in coding.tests.summary.text()
+    assert window.session is not None
     said = [m for m in window.session.ai_responses if m.role.value == "interviewer"]
     # the clarifying question is answered from the item itself, or with "state your assumption"
     chat = [m.content for m in said if m.purpose == "chat"][-1]
@@ -119,7 +119,7 @@ def _check_status_words(qtbot: QtBot, window: MainWindow) -> None:
     assert len(note) < 100 and "follow up choice" in window.statusBar().toolTip()
 
 
-def test_whole_behavioral_interview(qtbot: QtBot, core_with_model: Any, monkeypatch: Any) -> None:
+def test_whole_behavioral_interview(qtbot: QtBot, core_with_model: AppCore, monkeypatch: pytest.MonkeyPatch) -> None:
     core = core_with_model
     window = _window(qtbot, core, monkeypatch)
     _start(qtbot, window, SessionConfig(mode=Mode.BEHAVIORAL, question_count=2, seniority="senior"))
@@ -128,8 +128,10 @@ def test_whole_behavioral_interview(qtbot: QtBot, core_with_model: Any, monkeypa
             "In my last team I owned the on-call rotation. I wrote runbooks and automated the paging, "
             "and pages went down by half within a quarter.")
         window.interview.submit_button.click()
-        qtbot.waitUntil(lambda i=index: window.session is not None and len(window.session.answers_for(i)) >= 1
-                        and _idle(window), timeout=LONG)
+        def answered(i: int = index) -> bool:
+            return window.session is not None and len(window.session.answers_for(i)) >= 1 and _idle(window)
+
+        qtbot.waitUntil(answered, timeout=LONG)
         if index == 0:
             window.interview.hint_button.click()
             qtbot.waitUntil(lambda: window.session is not None and window.session.hints_used(0) == 1

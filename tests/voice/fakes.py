@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 import numpy as np
 
@@ -61,8 +62,8 @@ class _Status:
 class _FakeStream:
     """Calls the callback from its own thread with `blocksize` frames at a time, at the stream's real rate."""
 
-    def __init__(self, owner: FakePortAudio, samplerate: float, channels: int, blocksize: int, callback: object,
-                 is_input: bool) -> None:
+    def __init__(self, owner: FakePortAudio, samplerate: float, channels: int, blocksize: int,
+                 callback: Callable[..., None], is_input: bool) -> None:
         self.owner, self.rate, self.channels = owner, int(samplerate), channels
         self.blocksize = blocksize or 512
         self.callback = callback
@@ -82,11 +83,11 @@ class _FakeStream:
             if self.is_input:
                 t = (frame + np.arange(self.blocksize)) / self.rate
                 tone = (self.owner.amplitude * np.sin(2 * np.pi * self.owner.frequency * t)).astype(np.float32)
-                self.callback(np.repeat(tone[:, None], self.channels, axis=1), self.blocksize, None,  # type: ignore[operator]
+                self.callback(np.repeat(tone[:, None], self.channels, axis=1), self.blocksize, None,
                               _Status())
             else:
                 out = np.zeros((self.blocksize, self.channels), np.float32)
-                self.callback(out, self.blocksize, None, _Status())  # type: ignore[operator]
+                self.callback(out, self.blocksize, None, _Status())
                 with self.owner.lock:
                     self.owner.played.append(out[:, 0].copy())
             frame += self.blocksize
@@ -130,12 +131,12 @@ class FakePortAudio:
             raise self.PortAudioError("Invalid sample rate / channel count")
 
     def InputStream(self, device: int, samplerate: float, channels: int, dtype: str, blocksize: int,
-                    callback: object) -> _FakeStream:
+                    callback: Callable[..., None]) -> _FakeStream:
         self.opened.append((device, int(samplerate), channels))
         return _FakeStream(self, samplerate, channels, blocksize, callback, is_input=True)
 
     def OutputStream(self, device: int, samplerate: float, channels: int, dtype: str,
-                     callback: object) -> _FakeStream:
+                     callback: Callable[..., None]) -> _FakeStream:
         return _FakeStream(self, samplerate, channels, 480, callback, is_input=False)
 
     @property

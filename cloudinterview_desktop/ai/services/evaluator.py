@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from cloudinterview_desktop.ai.backends.base import ChatMessage, LLMBackend
 from cloudinterview_desktop.ai.errors import AIError
@@ -34,6 +34,15 @@ class AnswerToEvaluate:
     code: str = ""
     language: str = ""
     signals: dict[str, Any] | None = None
+
+
+class AnswerEvaluator(Protocol):
+    """What the model feedback needs of an evaluator: the model's name, and one answer's evaluation."""
+
+    @property
+    def model_name(self) -> str: ...
+
+    def evaluate(self, answer: AnswerToEvaluate, cancel: threading.Event | None = None) -> dict[str, Any]: ...
 
 
 def not_evaluated(reason: str) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import threading
 from statistics import mean
 from typing import Any
 
-from cloudinterview_desktop.ai.services.evaluator import AnswerToEvaluate, Evaluator, not_evaluated
+from cloudinterview_desktop.ai.services.evaluator import AnswerEvaluator, AnswerToEvaluate, not_evaluated
 from cloudinterview_desktop.ai.services.llm_interviewer import latest_code
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.domain.ports import FeedbackBuilder, ProgressSink
@@ -37,7 +37,7 @@ STOPPED = "you stopped the model's evaluation before it reached this question"
 
 
 class ModelFeedbackBuilder:
-    def __init__(self, evaluator: Evaluator, measured: FeedbackBuilder | None = None) -> None:
+    def __init__(self, evaluator: AnswerEvaluator, measured: FeedbackBuilder | None = None) -> None:
         self._evaluator = evaluator
         self._measured = measured or MeasuredFeedbackBuilder()
 
