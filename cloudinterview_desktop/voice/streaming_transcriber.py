@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cloudinterview_desktop.voice.audio_format import SAMPLE_RATE, Audio
+from cloudinterview_desktop.voice.endpointing import answer_may_end
 from cloudinterview_desktop.voice.speech_to_text import Segment, SpeechToText, join_text
 from cloudinterview_desktop.voice.voice_activity import VoiceActivity
 
@@ -85,6 +86,13 @@ class StreamingTranscriber:
         if self._new_speech_at is not None or (self._tail and self._decoded_until < self._total):
             self._decode(self._total)
         return self._update(final=True)
+
+    def sentence_ended(self) -> bool:
+        """Whether everything heard has been decoded and settled by a pause, and the text so far ends a sentence,
+        its last word heard with confidence (what lets a hands-free answer end at a short pause)."""
+        if self._pause_at is not None or self._new_speech_at is not None or self._tail or not self._committed:
+            return False
+        return answer_may_end(self._committed)
 
     @property
     def audio(self) -> Audio:
