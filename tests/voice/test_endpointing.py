@@ -14,7 +14,7 @@ from cloudinterview_desktop.voice.endpointing import answer_may_end, ends_senten
 from cloudinterview_desktop.voice.live_transcription import listen
 from cloudinterview_desktop.voice.recorder import AudioChunk, EndReason, HandsFree, Utterance, record_answer
 from cloudinterview_desktop.voice.speech_to_text import Segment, SpeechToText, Word
-from cloudinterview_desktop.voice.streaming_transcriber import TranscriptUpdate
+from cloudinterview_desktop.voice.streaming_transcriber import StreamingTranscriber, TranscriptUpdate
 from cloudinterview_desktop.voice.wav_file_source import WavFileSource
 from cloudinterview_desktop.voice.word_error_rate import word_error_rate
 from tests.voice.helpers import SpeechMaker, padded_speech, with_silence
@@ -116,3 +116,16 @@ def test_a_pause_mid_sentence_does_not_cut_the_answer_off(stt: SpeechToText, say
     # tiny.en mishears espeak's short fragments; what matters is that the words after the pause are in the answer.
     assert "counts the words" in final.text.lower(), final.text
     assert utterance.reason is EndReason.PAUSE
+
+
+@pytest.mark.model
+def test_speech_is_decoded_when_it_stops_and_that_decode_is_the_final(stt: SpeechToText, say: SpeechMaker) -> None:
+    speech = load_audio(say(COMPLETE))
+    speech = speech[:int(_speech_end_s(speech) * 16000)]
+    streamer = StreamingTranscriber(stt, interval_s=30.0)  # no partials: only the stop of speech decodes
+    blocks = with_silence(speech, after_s=0.45)  # past the 0.3 s that ends speech, short of the 0.5 s commit pause
+    updates = [u for i in range(0, blocks.size, 512) if (u := streamer.push(blocks[i:i + 512])) is not None]
+    assert streamer.decodes == 1 and word_error_rate(COMPLETE, updates[-1].text) < 0.15
+    assert streamer.committed_s == 0.0, "decoded before the pause, not settled by it"
+    final = streamer.finish()  # a key released now: the decode made when the speech stopped saw all of it
+    assert streamer.decodes == 1 and final.text == updates[-1].text
