@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import os
 import random
 import subprocess
@@ -87,9 +88,10 @@ def twenty_tests() -> CodingProblem:
     return dataclasses.replace(item, tests=tuple(tests))
 
 
-def run_step(step: Step, workdir: Path) -> bytes:
-    """A judge step run directly: the same argv and environment, no sandbox; returns what it wrote to the result
-    pipe."""
+def run_step(step: Step, workdir: Path, tests: tuple[bytes, ...] | None = None) -> int:
+    """A judge step run directly: the same argv and environment, no sandbox, and the judge's protocol on the result
+    pipe (each test sent on stdin after the previous one's record came back, as the judge streams them); returns
+    how many test records came back."""
     # The sandbox's scrubbed environment: inherited variables cost time (NODE_EXTRA_CA_CERTS makes Node read a
     # certificate bundle at start-up), and the floor must do the same work as the judged run, no more.
     env = {"PATH": ":".join(dict.fromkeys((*step.path_dirs, *BASE_PATH.split(":")))), "HOME": str(workdir),
@@ -98,21 +100,34 @@ def run_step(step: Step, workdir: Path) -> bytes:
         done = subprocess.run(step.argv, cwd=workdir, env=env, capture_output=True, check=False)
         if done.returncode != 0:
             raise SystemExit(f"the floor's step failed: {done.stderr.decode()[-2000:]}")
-        return b""
+        return 0
     read_end, write_end = os.pipe()
     argv = [a.replace(RESULT_FD, str(write_end)) for a in step.argv]
-    process = subprocess.Popen(argv, cwd=workdir, env=env, pass_fds=(write_end,), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(argv, cwd=workdir, env=env, pass_fds=(write_end,),
+                               stdin=subprocess.PIPE if tests is not None else subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_end)
+    records = 0
     with os.fdopen(read_end, "rb") as results:
-        data = results.read()
+        for line in results:
+            record = json.loads(line)
+            if "index" not in record:
+                continue
+            records += record["index"] >= 0
+            if tests is not None and process.stdin is not None and not process.stdin.closed:
+                following = record["index"] + 1
+                if following < len(tests):
+                    process.stdin.write(tests[following])
+                    process.stdin.flush()
+                else:
+                    process.stdin.close()
     process.wait()
-    return data
+    return records
 
 
 def floor(judge: Judge, problem: CodingProblem, code: str, language: str,
           folder: Path) -> tuple[float, float, int]:
-    """(seconds, of which compiling, result lines) for the judge's own files and commands run without the sandbox."""
+    """(seconds, of which compiling, test records) for the judge's own files and commands run without the sandbox."""
     lang = language_named(language)
     cases = build_cases(problem, JudgeMode.SUBMIT, None)
     job = Job(problem=problem, code=code, inputs=tuple(c.input for c in cases), time_limit_ms=problem.limits.time_ms,
@@ -123,8 +138,8 @@ def floor(judge: Judge, problem: CodingProblem, code: str, language: str,
     if program.compile is not None:
         run_step(program.compile, workdir)
     compiled = time.perf_counter()
-    results = run_step(program.run, workdir)
-    return time.perf_counter() - start, compiled - start, results.count(b"\n")
+    records = run_step(program.run, workdir, program.tests)
+    return time.perf_counter() - start, compiled - start, records
 
 
 def main() -> None:

@@ -25,10 +25,13 @@ def listen(source: AudioSource, mode: CaptureMode, stt: SpeechToText, prompt: st
            cancel: threading.Event | None = None, interval_s: float = 1.0) -> Iterator[LiveEvent]:
     """Yields AudioChunk per block (level meter), TranscriptUpdate partials, the Utterance (to save), and last the
     final TranscriptUpdate, whose timestamps are on the utterance's own timeline (0 = start of its audio).
+    Hands-free, the answer ends at the mode's short pause when the text settled by it ends a sentence, at the long
+    pause otherwise; then the final needs no further decoding.
     Raises Cancelled when `cancel` is set; the source is stopped either way."""
     streamer = StreamingTranscriber(stt, prompt, cancel, interval_s)
     utterance: Utterance | None = None
-    for event in record_answer(source, mode, cancel):
+    # Hands-free, a short pause ends the answer when the phrase it settled ends a sentence (adaptive endpointing).
+    for event in record_answer(source, mode, cancel, sentence_ended=streamer.sentence_ended):
         yield event
         if isinstance(event, AudioChunk):
             # Once the key is released only the final matters: a partial now would only delay it.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -18,7 +18,7 @@ from cloudinterview_desktop.voice.voice_activity import VoiceActivity
 
 class EndReason(Enum):
     RELEASED = "released"  # push-to-talk key let go
-    PAUSE = "pause"  # hands-free: silence after speech lasted the configured pause
+    PAUSE = "pause"  # hands-free: silence after speech lasted the long pause, or the short one after a sentence
     MAX_LENGTH = "max_length"
     SOURCE_ENDED = "source_ended"  # the device stopped or the file ran out
     NO_SPEECH = "no_speech"  # hands-free: nobody spoke within the waiting time
@@ -34,10 +34,15 @@ class PushToTalk:
 
 @dataclass(frozen=True)
 class HandsFree:
-    """Records from the first speech until `pause_s` of silence follows it. `keep_s` of audio is kept either side of
-    the speech (word onsets are soft), and bursts shorter than `min_speech_s` (a cough, a click) do not count."""
+    """Records from the first speech until `pause_s` of silence follows it, or only `short_pause_s` when what was
+    said so far ends a sentence (the caller that transcribes tells; see record_answer). `keep_s` of audio is kept
+    either side of the speech (word onsets are soft), and bursts shorter than `min_speech_s` (a cough, a click) do
+    not count."""
 
     pause_s: float = 1.2
+    # Not below the streaming transcriber's commit pause (0.5 s): the decode made there tells whether the sentence
+    # ended. The 0.1 s more costs no wait while that decode runs, which takes longer.
+    short_pause_s: float = 0.6
     max_s: float = 600.0
     wait_for_speech_s: float = 30.0
     keep_s: float = 0.3
@@ -78,9 +83,12 @@ CaptureEvent = AudioChunk | Utterance
 
 
 def record_answer(source: AudioSource, mode: CaptureMode, cancel: threading.Event | None = None,
-                  activity: VoiceActivity | None = None, read_timeout_s: float = 0.05) -> Iterator[CaptureEvent]:
+                  activity: VoiceActivity | None = None, read_timeout_s: float = 0.05,
+                  sentence_ended: Callable[[], bool] | None = None) -> Iterator[CaptureEvent]:
     """Starts the source, yields an AudioChunk per block and finally one Utterance; always stops the source.
-    Raises Cancelled when `cancel` is set (the recording is dropped)."""
+    Raises Cancelled when `cancel` is set (the recording is dropped). Hands-free, `sentence_ended` (asked after
+    each block was handled by the consumer, once the short pause has passed) says whether the text heard so far ends
+    a sentence, so the answer ends at the short pause; without it only the long pause ends it."""
     vad = activity or VoiceActivity()
     blocks: list[Audio] = []
     total = 0
@@ -106,7 +114,7 @@ def record_answer(source: AudioSource, mode: CaptureMode, cancel: threading.Even
                 reason = EndReason.MAX_LENGTH
                 break
             if isinstance(mode, HandsFree):
-                ended = _hands_free_end(vad, mode, total / SAMPLE_RATE)
+                ended = _hands_free_end(vad, mode, total / SAMPLE_RATE, sentence_ended)
                 if ended is not None:
                     reason = ended
                     break
@@ -124,10 +132,14 @@ def record_answer(source: AudioSource, mode: CaptureMode, cancel: threading.Even
     yield _utterance(audio, reason, vad, mode)
 
 
-def _hands_free_end(vad: VoiceActivity, mode: HandsFree, recorded_s: float) -> EndReason | None:
+def _hands_free_end(vad: VoiceActivity, mode: HandsFree, recorded_s: float,
+                    sentence_ended: Callable[[], bool] | None) -> EndReason | None:
     if not vad.heard_speech:
         return EndReason.NO_SPEECH if recorded_s >= mode.wait_for_speech_s else None
-    if vad.silence_run_s < mode.pause_s:
+    if vad.silence_run_s < min(mode.pause_s, mode.short_pause_s):
+        return None
+    if vad.silence_run_s < mode.pause_s and (sentence_ended is None or vad.speech_s < mode.min_speech_s
+                                             or not sentence_ended()):
         return None
     if vad.speech_s < mode.min_speech_s:
         vad.forget_speech()

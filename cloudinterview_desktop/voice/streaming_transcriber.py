@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cloudinterview_desktop.voice.audio_format import SAMPLE_RATE, Audio
+from cloudinterview_desktop.voice.endpointing import answer_may_end
 from cloudinterview_desktop.voice.speech_to_text import Segment, SpeechToText, join_text
 from cloudinterview_desktop.voice.voice_activity import VoiceActivity
 
@@ -29,12 +30,15 @@ class StreamingTranscriber:
 
     def __init__(self, stt: SpeechToText, prompt: str | None = None, cancel: threading.Event | None = None,
                  interval_s: float = 1.0, commit_pause_s: float = 0.5, max_tail_s: float = 12.0,
-                 activity: VoiceActivity | None = None) -> None:
+                 activity: VoiceActivity | None = None, speech_end_s: float = 0.3) -> None:
         self.stt = stt
         self.prompt = prompt
         self.cancel = cancel
         self.interval = int(interval_s * SAMPLE_RATE)
         self.commit_pause_s = commit_pause_s
+        # Silence after which speech is taken to have stopped: what was said is decoded then, while the pause is
+        # still being measured, so that the commit at the pause (and a hands-free answer's end) finds it decoded.
+        self.speech_end = int(speech_end_s * SAMPLE_RATE)
         self.max_tail = int(max_tail_s * SAMPLE_RATE)
         self._vad = activity or VoiceActivity()
         self._audio = np.zeros(SAMPLE_RATE * 30, dtype=np.float32)  # grows by doubling
@@ -66,6 +70,10 @@ class StreamingTranscriber:
             # A pause ends a phrase: decode up to it and keep the text, so later decodes start after it.
             self._settle_at(self._pause_at)
             return self._update(final=False)
+        stopped = self._vad.heard_speech and self._total - self._last_speech_end >= self.speech_end
+        if stopped and self._new_speech_at is not None and (decode or settle):
+            self._decode(self._total)  # the speech just stopped: its text is wanted soon, whether it goes on or not
+            return self._update(final=False)
         if not decode:
             return None
         # On a slow or busy machine partials come less often (at most half the time goes to them), so that a
@@ -80,11 +88,19 @@ class StreamingTranscriber:
 
     def finish(self) -> TranscriptUpdate:
         """The final transcript. Whatever was not decoded with the audio up to the end is decoded once more (a
-        partial made mid-word can be wrong); when a pause already settled everything, nothing is decoded."""
+        partial made mid-word can be wrong); when a pause already settled everything, or the decode made when the
+        speech stopped saw all of it, nothing is decoded."""
         self._pause_at = None  # one decode of everything unsettled costs less than settling first (one encoder pass)
-        if self._new_speech_at is not None or (self._tail and self._decoded_until < self._total):
+        if self._new_speech_at is not None or (self._tail and not self._covered(self._total)):
             self._decode(self._total)
         return self._update(final=True)
+
+    def sentence_ended(self) -> bool:
+        """Whether everything heard has been decoded and settled by a pause, and the text so far ends a sentence,
+        its last word heard with confidence (what lets a hands-free answer end at a short pause)."""
+        if self._pause_at is not None or self._new_speech_at is not None or self._tail or not self._committed:
+            return False
+        return answer_may_end(self._committed)
 
     @property
     def audio(self) -> Audio:
@@ -115,8 +131,13 @@ class StreamingTranscriber:
         self._new_speech_at = end if self._last_speech_end > end else None
         self.decodes += 1
 
+    def _covered(self, end: int) -> bool:
+        """Whether the latest decode saw the audio up to `end`, or all the speech before it and the silence after
+        that ends a word's sound (then decoding more silence would not change the text)."""
+        return self._decoded_until >= min(end, self._last_speech_end + self.speech_end)
+
     def _settle_at(self, pause_at: int) -> None:
-        if (self._new_speech_at is not None and self._new_speech_at < pause_at) or self._decoded_until < pause_at:
+        if (self._new_speech_at is not None and self._new_speech_at < pause_at) or not self._covered(pause_at):
             self._decode(pause_at)
         self._committed += self._tail
         self._committed_until = pause_at

@@ -4,6 +4,9 @@
 // Input: a header file, then the tests on stdin, one array of arguments per line, the next only after this test's
 // record went out (the parent times each test from outside). Output: JSON lines on a result fd.
 #pragma once
+// A guard as well: the precompiled header holds this file, and main.cpp includes it again by name.
+#ifndef CI_JUDGE_RUNTIME_HPP
+#define CI_JUDGE_RUNTIME_HPP
 #if __has_include(<bits/stdc++.h>)
 #include <bits/stdc++.h>
 #else
@@ -652,3 +655,5 @@ inline int main_loop(int argc, char **argv, TestFn run_test) {
 }
 
 }  // namespace ci_judge
+
+#endif  // CI_JUDGE_RUNTIME_HPP
