@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                         "report goes to the app's reports folder.")
     report.add_argument("session_id", help="a session id, or a unique prefix of one (see `sessions list`)")
     report.add_argument("-o", "--output", type=Path, help="the file to write")
-    report.add_argument("--format", choices=sorted(EXTENSIONS), help="pdf, md or json (default: from the file name)")
+    report.add_argument("--format", choices=sorted(EXTENSIONS),
+                        help=f"{', '.join(EXTENSIONS)} (default: from the file name)")
     report.add_argument("--json", action="store_true", help="print what was written as JSON")
     report.set_defaults(handler=write)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -24,18 +24,14 @@ from PySide6.QtWidgets import (
 
 from cloudinterview_desktop.domain.session import InterviewSession, SessionSummary
 from cloudinterview_desktop.report.content import ReportInput, prepare
-from cloudinterview_desktop.report.export import EXTENSIONS
+from cloudinterview_desktop.report.export import BY_KEY, EXTENSIONS, REPORT_FORMATS
 from cloudinterview_desktop.ui.feedback_export import ReportExporter
 from cloudinterview_desktop.ui.feedback_model import RubricModel
 from cloudinterview_desktop.ui.feedback_view import PRACTISE_SCHEME, scoring_html, summary_html
-from cloudinterview_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 # (parent, caption, suggested path, filter) -> the chosen path, or "" when cancelled: QFileDialog by default.
 PathChooser = Callable[[QWidget, str, str, str], str]
-FILTERS = {"pdf": QT_TRANSLATE_NOOP("SummaryPage", "PDF documents (*.pdf)"),
-           "md": QT_TRANSLATE_NOOP("SummaryPage", "Markdown (*.md)"),
-           "json": QT_TRANSLATE_NOOP("SummaryPage", "JSON (*.json)")}
-LABELS = {"pdf": "PDF", "md": "Markdown", "json": "JSON"}
+LABELS = {f.key: f.title for f in REPORT_FORMATS}  # format names are proper names, shown as written
 
 
 def ask_save_path(parent: QWidget, caption: str, suggested: str, file_filter: str) -> str:
@@ -85,7 +81,7 @@ class SummaryPage(QWidget):
         self.scoring.setVisible(False)
         self.scoring.setAccessibleName(self.tr("How this was scored"))
         self.export_buttons = {fmt: QPushButton(self.tr("Export {format}…").format(format=LABELS[fmt]))
-                               for fmt in ("pdf", "md", "json")}
+                               for fmt in LABELS}
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.home_button = QPushButton(self.tr("Back to start"))
@@ -152,13 +148,17 @@ class SummaryPage(QWidget):
 
     # -- exporting -------------------------------------------------------------------------------------------
 
+    def _filter(self, fmt: str) -> str:
+        patterns = " ".join(f"*{ext}" for ext in BY_KEY[fmt].extensions)
+        return self.tr("{format} files ({patterns})").format(format=LABELS[fmt], patterns=patterns)
+
     def export(self, fmt: str) -> None:
         if self.data is None:
             return
         session = self.data.session
         suggested = self._export_dir / f"interview-{session.created_at:%Y%m%d-%H%M}-{session.id[:8]}{EXTENSIONS[fmt]}"
         chosen = self._choose_path(self, self.tr("Export the report as {format}").format(format=LABELS[fmt]),
-                                   str(suggested), QCoreApplication.translate("SummaryPage", FILTERS[fmt]))
+                                   str(suggested), self._filter(fmt))
         if not chosen:
             return
         path = Path(chosen)

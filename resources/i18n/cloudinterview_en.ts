@@ -1535,18 +1535,6 @@ Restore it? What you saved since is kept and merged into it. If you say no, the 
 <context>
     <name>SummaryPage</name>
     <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rubric</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1576,6 +1564,10 @@ Restore it? What you saved since is kept and merged into it. If you say no, the 
     </message>
     <message>
         <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{format} files ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
 
 from cloudinterview_desktop.app import AppCore
 from cloudinterview_desktop.domain.session import InterviewSession
@@ -204,3 +205,14 @@ def test_the_pdf_reads_in_the_feedback_page_order(core: AppCore, tmp_path: Path)
         "Scores by dimension (rubric)", "How this was scored", "Appendix: transcript")]
     assert order == sorted(order)
     assert f"Score: {data.overall['basis'][:40]}" in text  # the arithmetic sits under its own heading
+
+
+def test_the_window_offers_exactly_the_registered_formats(qtbot: QtBot) -> None:
+    from cloudinterview_desktop.report.export import REPORT_FORMATS
+    from cloudinterview_desktop.ui.summary_page import SummaryPage
+
+    page = SummaryPage()
+    qtbot.addWidget(page)
+    assert list(page.export_buttons) == [f.key for f in REPORT_FORMATS] == ["pdf", "md", "json"]
+    assert page.export_buttons["md"].text() == "Export Markdown…"
+    assert page._filter("md") == "Markdown files (*.md *.markdown)"
