@@ -120,7 +120,7 @@ def _move_aside(path: Path) -> Path:
     return target
 
 
-def _take_migrate_lock(path: Path) -> FileLock:
+def take_migrate_lock(path: Path) -> FileLock:
     lock = FileLock(migrate_lock_path(path))
     try:
         lock.acquire(exclusive=True, timeout=MIGRATE_WAIT_S)
@@ -140,7 +140,7 @@ def open_database(path: Path, backups_dir: Path) -> OpenReport:
         raise as_storage_error(exc, folder, "create the data folder") from exc
     if path.exists() and not writable_folder(folder):
         return _open_read_only(path)
-    migrate_lock = _take_migrate_lock(path)
+    migrate_lock = take_migrate_lock(path)
     try:
         open_lock = FileLock(open_lock_path(path))
         try:

@@ -11,6 +11,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -61,11 +62,19 @@ def run_write(body: Callable[[], T], doing: str) -> T:
     if database is not None and database.in_transaction():
         return body()
 
+    return write_in(DB, body, data_folder(), doing)
+
+
+def write_in(database: peewee.Database | peewee.DatabaseProxy, body: Callable[[], T], folder: Path, doing: str,
+             serialize: AbstractContextManager[object] | None = None) -> T:
+    """`body` in one BEGIN IMMEDIATE transaction on `database`, retried while another process holds the write lock.
+    `serialize` is held around each attempt by a caller whose threads share one connection."""
+
     def attempt() -> T:
-        with DB.atomic("IMMEDIATE"):
+        with serialize if serialize is not None else nullcontext(), database.atomic("IMMEDIATE"):
             return body()
 
-    return retry_busy(attempt, data_folder(), doing)
+    return retry_busy(attempt, folder, doing)
 
 
 def run_read(body: Callable[[], T], doing: str) -> T:

@@ -24,10 +24,10 @@ MIGRATIONS: list[Callable[[peewee.SqliteDatabase], None]] = [_m001_initial]
 LATEST = len(MIGRATIONS)
 
 
-def current_version(db: peewee.SqliteDatabase) -> int:
-    if not db.table_exists("schemaversion"):
+def current_version(db: peewee.SqliteDatabase, version_table: type[peewee.Model] = tables.SchemaVersion) -> int:
+    if not db.table_exists(version_table._meta.table_name):
         return 0
-    row = tables.SchemaVersion.select(peewee.fn.MAX(tables.SchemaVersion.version)).scalar()
+    row = version_table.select(peewee.fn.MAX(version_table._meta.fields["version"])).scalar(db)
     return int(row or 0)
 
 
@@ -55,20 +55,31 @@ def copy_database(source_path: Path, target: Path) -> None:
 
 def migrate(db: peewee.SqliteDatabase, db_path: Path, backups_dir: Path) -> int:
     """Bring the file to LATEST. The caller holds the migrate lock, so exactly one process migrates (and backs up)."""
-    if not db.table_exists("schemaversion"):
+    return run_steps(db, db_path, backups_dir, MIGRATIONS, tables.SchemaVersion, "the database")
+
+
+def run_steps(db: peewee.SqliteDatabase, db_path: Path, backups_dir: Path | None,
+              steps: list[Callable[[peewee.SqliteDatabase], None]], version_table: type[peewee.Model], what: str,
+              backup_unversioned: bool = False) -> int:
+    """Apply the numbered `steps` the file has not had, each in one BEGIN IMMEDIATE transaction that records its
+    number in `version_table`. A versioned file (or, with `backup_unversioned`, any file) is backed up first when
+    `backups_dir` is given. The caller holds the file's migrate lock."""
+    latest = len(steps)
+    if not db.table_exists(version_table._meta.table_name):
         with db.atomic("IMMEDIATE"):
-            db.create_tables([tables.SchemaVersion])
-    version = current_version(db)
-    if version > LATEST:
-        raise RuntimeError(f"the database has schema version {version}, newer than this app ({LATEST})")
-    if version == LATEST:
+            peewee.SchemaManager(version_table, database=db).create_all(safe=True)
+    version = current_version(db, version_table)
+    if version > latest:
+        raise RuntimeError(f"{what} has schema version {version}, newer than this app ({latest})")
+    if version == latest:
         return version
-    if version > 0:
-        path = backup_file(db_path, backups_dir, f"v{version}")
-        log.info("backed up the database before migrating: %s", path)
-    for number in range(version + 1, LATEST + 1):
+    if backups_dir is not None and (version > 0 or backup_unversioned):
+        name = version_table._meta.table_name.removesuffix("schemaversion").removesuffix("schema_version")
+        path = backup_file(db_path, backups_dir, f"{name}v{version}")
+        log.info("backed up %s before migrating: %s", what, path)
+    for number in range(version + 1, latest + 1):
         with db.atomic("IMMEDIATE"):
-            MIGRATIONS[number - 1](db)
-            tables.SchemaVersion.create(version=number, applied_at=datetime.now())
-        log.info("migrated the database to schema version %d", number)
-    return LATEST
+            steps[number - 1](db)
+            version_table.insert(version=number, applied_at=datetime.now()).execute(db)
+        log.info("migrated %s to schema version %d", what, number)
+    return latest
