@@ -105,7 +105,7 @@ def open_bank(paths: AppPaths, read_only: bool = False) -> tuple[QuestionBank, l
         builtin = Catalog(builtin_path, readonly=True)
     except StorageError as exc:
         notes.append(f"The built-in question bank could not be read ({exc}); only your own questions are available.")
-    return QuestionBank(builtin, Catalog(paths.db_path, readonly=read_only)), notes
+    return QuestionBank(builtin, Catalog(paths.db_path, readonly=read_only, backups_dir=paths.backups_dir)), notes
 
 
 def reference_checker(judge: LazyJudge) -> ReferenceChecker:

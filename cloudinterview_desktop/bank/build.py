@@ -1,4 +1,5 @@
-"""Compiles `resources/bank/**.json` into `problems.sqlite` (written to a temporary file, then renamed)."""
+"""Compiles `resources/bank/**.json` into `problems.sqlite` (written to a temporary file, then renamed), through the
+same `Catalog` and bank migrations as the user's own items, so the shipped file is at the latest bank schema."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from cloudinterview_desktop.bank.item_format import load_item_file
 from cloudinterview_desktop.domain.errors import ProblemFormatError
 from cloudinterview_desktop.domain.gaps import required_gap_tags
 from cloudinterview_desktop.domain.problems import BankItem, BehavioralQuestion, TheoryQuestion
+from cloudinterview_desktop.store.database import migrate_lock_path
 
 KINDS = ("coding", "theory", "behavioral")
 MIN_CUES, MIN_TOPIC_WORDS, MIN_MISCONCEPTIONS = 3, 15, 3
@@ -107,6 +109,7 @@ def build_bank(bank_dir: Path, output: Path) -> BuildResult:
         catalog.compact()
     finally:
         catalog.close()
+        migrate_lock_path(tmp).unlink(missing_ok=True)
     os.replace(tmp, output)
     counts = {kind: sum(1 for item, _ in items if item.kind.value == kind) for kind in KINDS}
     return BuildResult(output, counts, digest)

@@ -1,7 +1,10 @@
 """SQLite storage of bank items: the built-in `problems.sqlite` (read-only) and the user's own items use it.
 
 Items are kept as their documented JSON, with indexed columns (kind, difficulty, topics, job types, seniority)
-for selection and an FTS5 index over titles and statements for search."""
+for selection and an FTS5 index over titles and statements for search. The tables are peewee models
+(`bank/tables.py`) whose schema is created and versioned by numbered migrations (`bank/migrations.py`), run under
+the file's `.migrate.lock` as the sessions' are; every write is one BEGIN IMMEDIATE transaction retried while the
+file is busy (`store/guarded.py`)."""
 
 from __future__ import annotations
 
@@ -13,33 +16,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import peewee
+
+from cloudinterview_desktop.bank import migrations
 from cloudinterview_desktop.bank.item_format import parse_item
+from cloudinterview_desktop.bank.tables import (
+    BankItemRow,
+    BankItemTopicRow,
+    BankMetaRow,
+    BankPayloadRow,
+    BankSchemaVersion,
+    BankSearchRow,
+)
 from cloudinterview_desktop.domain.errors import ProblemNotFound, StorageError
 from cloudinterview_desktop.domain.problems import BankItem, CodingProblem, TheoryQuestion
-from cloudinterview_desktop.store.guarded import retry_busy
+from cloudinterview_desktop.store.database import take_migrate_lock
+from cloudinterview_desktop.store.guarded import retry_busy, write_in
 from cloudinterview_desktop.store.machine_errors import as_storage_error
+from cloudinterview_desktop.store.migrations import current_version, run_steps
 
 T = TypeVar("T")
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS bank_item (
-    slug TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    title TEXT NOT NULL,
-    difficulty TEXT NOT NULL,
-    topics TEXT NOT NULL,          -- space-separated, for ranking without joins
-    jobs TEXT NOT NULL,            -- " software backend ": filtered with instr(), no join needed
-    levels TEXT NOT NULL,          -- " junior mid " for behavioral items, "" otherwise
-    source TEXT NOT NULL,
-    has_tests INTEGER NOT NULL
-);
--- Kept apart from bank_item so that filtering and ranking read small rows only.
-CREATE TABLE IF NOT EXISTS bank_payload (slug TEXT PRIMARY KEY, payload TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS bank_item_kind_difficulty ON bank_item(kind, difficulty);
-CREATE TABLE IF NOT EXISTS bank_item_topic (slug TEXT NOT NULL, topic TEXT NOT NULL, PRIMARY KEY (topic, slug));
-CREATE VIRTUAL TABLE IF NOT EXISTS bank_fts USING fts5(slug UNINDEXED, title, body, tokenize='porter unicode61');
-CREATE TABLE IF NOT EXISTS bank_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
+DB_ERRORS = (sqlite3.DatabaseError, peewee.DatabaseError)
+ROW_COLUMNS = (BankItemRow.slug, BankItemRow.kind, BankItemRow.title, BankItemRow.difficulty, BankItemRow.topics,
+               BankItemRow.source, BankItemRow.has_tests)
 
 
 @dataclass(frozen=True)
@@ -68,90 +67,106 @@ def _levels(item: BankItem) -> tuple[str, ...]:
 
 
 class Catalog:
-    def __init__(self, path: Path, readonly: bool = False) -> None:
+    """One bank file. `backups_dir`, when given, receives a copy of the file before its bank tables are migrated."""
+
+    def __init__(self, path: Path, readonly: bool = False, backups_dir: Path | None = None) -> None:
         self.path = path
         self.readonly = readonly
+        self.schema_version = 0
         self._lock = threading.RLock()
         try:
             if readonly:
-                self._conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+                # One connection shared by the threads, each access under self._lock, as the raw code had.
+                self._db = peewee.SqliteDatabase(f"file:{path}?mode=ro&immutable=1", uri=True,
+                                                 check_same_thread=False, thread_safe=False)
+                self._db.connect()
+                self.schema_version = self._check_version()
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                # Autocommit: every write below opens its own BEGIN IMMEDIATE, so none upgrades a read lock.
-                self._conn = sqlite3.connect(path, check_same_thread=False, timeout=10, isolation_level=None)
-                if retry_busy(self._needs_schema, path.parent, "open the question bank"):
-                    retry_busy(lambda: self._conn.execute("PRAGMA journal_mode=WAL"), path.parent,
-                               "open the question bank")
-                    self._write(self._create_schema, "prepare the question bank")
-            self._conn.execute("SELECT count(*) FROM bank_item").fetchone()
-        except sqlite3.DatabaseError as exc:
+                self._db = peewee.SqliteDatabase(str(path), check_same_thread=False, thread_safe=False, timeout=10)
+                self._db.connect()
+                self.schema_version = retry_busy(self._check_version, path.parent, "open the question bank")
+                if self.schema_version < migrations.LATEST:
+                    self.schema_version = self._migrate(backups_dir)
+            self._db.execute_sql("SELECT count(*) FROM bank_item").fetchone()
+        except DB_ERRORS as exc:
             raise StorageError(f"cannot open the question bank {path}: {exc}") from exc
         except OSError as exc:
             raise as_storage_error(exc, path.parent, "open the question bank") from exc
 
-    def _needs_schema(self) -> bool:
-        row = self._conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'bank_meta'").fetchone()
-        return not row or row[0] == 0
+    def _check_version(self) -> int:
+        version = current_version(self._db, BankSchemaVersion)
+        if version > migrations.LATEST:
+            raise StorageError(f"the question bank {self.path} has schema version {version}, newer than this app "
+                               f"({migrations.LATEST})")
+        return version
 
-    def _create_schema(self) -> None:
-        for statement in SCHEMA.split(";\n"):
-            if statement.strip():
-                self._conn.execute(statement)
+    def _has_bank_tables(self) -> bool:
+        return bool(self._db.table_exists(BankItemRow._meta.table_name))
+
+    def _migrate(self, backups_dir: Path | None) -> int:
+        """Bring the bank tables to the latest version; one process at a time, under the file's migrate lock."""
+        lock = take_migrate_lock(self.path)
+        try:
+            folder = self.path.parent
+
+            def migrate() -> int:
+                if self._check_version() == 0 and not self._has_bank_tables() and not self._db.get_tables():
+                    self._db.execute_sql("PRAGMA journal_mode=WAL")  # a new file; the sessions' file already is
+                with self._lock:
+                    return run_steps(self._db, self.path, backups_dir, migrations.MIGRATIONS, BankSchemaVersion,
+                                     "the question bank", backup_unversioned=self._has_bank_tables())
+
+            return retry_busy(migrate, folder, "prepare the question bank")
+        finally:
+            lock.release()
 
     def _write(self, body: Callable[[], T], doing: str) -> T:
         """`body` in one BEGIN IMMEDIATE transaction, retried while another process holds the write lock."""
-
-        def attempt() -> T:
-            with self._lock:
-                self._conn.execute("BEGIN IMMEDIATE")
-                try:
-                    result = body()
-                    self._conn.execute("COMMIT")
-                except BaseException:
-                    if self._conn.in_transaction:
-                        self._conn.execute("ROLLBACK")
-                    raise
-                return result
-
-        return retry_busy(attempt, self.path.parent, doing)
+        return write_in(self._db, body, self.path.parent, doing, serialize=self._lock)
 
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
+            self._db.close()
 
     # -- writing ------------------------------------------------------------------------------------------------
 
     def add_all(self, items: Iterable[tuple[BankItem, dict[str, Any]]], replace: bool = False) -> int:
         """Insert items (with their raw JSON) in one transaction: all or nothing."""
-        verb = "INSERT OR REPLACE" if replace else "INSERT"
         batch = list(items)
+        db = self._db
 
         def insert() -> int:
             count = 0
             for item, raw in batch:
                 if replace:
                     self._delete_rows(item.slug)
-                self._conn.execute(
-                    f"{verb} INTO bank_item VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (item.slug, item.kind.value, item.title, item.difficulty.value, " ".join(item.topics),
-                     f" {' '.join(item.job_types)} ", f" {' '.join(_levels(item))} " if _levels(item) else "",
-                     item.source, int(getattr(item, "has_tests", True))))
-                self._conn.execute(f"{verb} INTO bank_payload VALUES (?, ?)",
-                                   (item.slug, json.dumps(raw, ensure_ascii=False, separators=(",", ":"))))
-                self._conn.executemany("INSERT OR IGNORE INTO bank_item_topic VALUES (?, ?)",
-                                       [(item.slug, t) for t in item.topics])
-                self._conn.execute("INSERT INTO bank_fts VALUES (?, ?, ?)", (item.slug, item.title, _body(item)))
+                row = BankItemRow.insert(
+                    slug=item.slug, kind=item.kind.value, title=item.title, difficulty=item.difficulty.value,
+                    topics=" ".join(item.topics), jobs=f" {' '.join(item.job_types)} ",
+                    levels=f" {' '.join(_levels(item))} " if _levels(item) else "", source=item.source,
+                    has_tests=int(getattr(item, "has_tests", True)))
+                payload = BankPayloadRow.insert(
+                    slug=item.slug, payload=json.dumps(raw, ensure_ascii=False, separators=(",", ":")))
+                (row.on_conflict_replace() if replace else row).execute(db)
+                (payload.on_conflict_replace() if replace else payload).execute(db)
+                if item.topics:
+                    BankItemTopicRow.insert_many([{"slug": item.slug, "topic": t} for t in item.topics]) \
+                        .on_conflict_ignore().execute(db)
+                BankSearchRow.insert(slug=item.slug, title=item.title, body=_body(item)).execute(db)
                 count += 1
             return count
 
         try:
             return self._write(insert, "add to the question bank")
-        except sqlite3.IntegrityError as exc:
+        except (sqlite3.IntegrityError, peewee.IntegrityError) as exc:
             raise StorageError(f"cannot add to the bank: {exc}") from exc
 
     def _delete_rows(self, slug: str) -> None:
-        for table in ("bank_item", "bank_payload", "bank_item_topic", "bank_fts"):
-            self._conn.execute(f"DELETE FROM {table} WHERE slug = ?", (slug,))
+        BankItemRow.delete().where(BankItemRow.slug == slug).execute(self._db)
+        BankPayloadRow.delete().where(BankPayloadRow.slug == slug).execute(self._db)
+        BankItemTopicRow.delete().where(BankItemTopicRow.slug == slug).execute(self._db)
+        BankSearchRow.delete().where(BankSearchRow.slug == slug).execute(self._db)
 
     def delete(self, slug: str) -> None:
         def remove() -> None:
@@ -164,81 +179,81 @@ class Catalog:
     def compact(self) -> None:
         """Make the file self-contained (no WAL) and small, for shipping read-only."""
         with self._lock:
-            self._conn.execute("PRAGMA journal_mode=DELETE")
-            self._conn.execute("VACUUM")
+            self._db.execute_sql("PRAGMA journal_mode=DELETE")
+            self._db.execute_sql("VACUUM")
 
     def set_meta(self, key: str, value: str) -> None:
         def save() -> None:
-            self._conn.execute("INSERT OR REPLACE INTO bank_meta VALUES (?, ?)", (key, value))
+            BankMetaRow.insert(key=key, value=value).on_conflict_replace().execute(self._db)
 
         self._write(save, "save the question bank's details")
 
     # -- reading ------------------------------------------------------------------------------------------------
 
-    def meta(self, key: str) -> str | None:
+    def _first(self, query: peewee.ModelSelect[Any]) -> Any:
         with self._lock:
-            row = self._conn.execute("SELECT value FROM bank_meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+            row = next(iter(query.tuples().limit(1).execute(self._db)), None)
+        return None if row is None else row[0]
+
+    def meta(self, key: str) -> str | None:
+        value = self._first(BankMetaRow.select(BankMetaRow.value).where(BankMetaRow.key == key))
+        return None if value is None else str(value)
 
     def contains(self, slug: str) -> bool:
-        with self._lock:
-            return self._conn.execute("SELECT 1 FROM bank_item WHERE slug = ?", (slug,)).fetchone() is not None
+        return self._first(BankItemRow.select(peewee.Value(1)).where(BankItemRow.slug == slug)) is not None
 
     def raw(self, slug: str) -> dict[str, Any]:
-        with self._lock:
-            row = self._conn.execute("SELECT payload FROM bank_payload WHERE slug = ?", (slug,)).fetchone()
-        if row is None:
+        payload = self._first(BankPayloadRow.select(BankPayloadRow.payload).where(BankPayloadRow.slug == slug))
+        if payload is None:
             raise ProblemNotFound(slug)
-        data: dict[str, Any] = json.loads(row[0])
+        data: dict[str, Any] = json.loads(payload)
         return data
 
     def source_of(self, slug: str) -> str:
-        with self._lock:
-            row = self._conn.execute("SELECT source FROM bank_item WHERE slug = ?", (slug,)).fetchone()
-        if row is None:
+        source = self._first(BankItemRow.select(BankItemRow.source).where(BankItemRow.slug == slug))
+        if source is None:
             raise ProblemNotFound(slug)
-        return str(row[0])
+        return str(source)
 
     def get(self, slug: str) -> BankItem:
         return parse_item(self.raw(slug), self.source_of(slug), validate=False)  # validated when it was stored
 
     @staticmethod
     def _where(kind: str | None, difficulties: Iterable[str] | None, job_type: str | None,
-               level: str | None) -> tuple[str, list[Any]]:
-        sql = " WHERE 1=1"
-        args: list[Any] = []
+               level: str | None) -> list[peewee.Expression]:
+        conditions: list[peewee.Expression] = []
         if kind:
-            sql += " AND kind = ?"
-            args.append(kind)
+            conditions.append(BankItemRow.kind == kind)
         diffs = list(difficulties or [])
         if diffs:
-            sql += f" AND difficulty IN ({', '.join('?' * len(diffs))})"
-            args += diffs
+            conditions.append(BankItemRow.difficulty.in_(diffs))
         if job_type:
-            sql += " AND instr(jobs, ?)"
-            args.append(f" {job_type} ")
+            conditions.append(peewee.fn.instr(BankItemRow.jobs, f" {job_type} ") > 0)
         if level:
-            sql += " AND (levels = '' OR instr(levels, ?))"
-            args.append(f" {level} ")
-        return sql, args
+            conditions.append((BankItemRow.levels == "") | (peewee.fn.instr(BankItemRow.levels, f" {level} ") > 0))
+        return conditions
 
     def candidates(self, kind: str, difficulties: Iterable[str] | None = None, job_type: str | None = None,
                    level: str | None = None) -> list[tuple[str, str, str, str]]:
         """(slug, title, topics, difficulty) rows for selection: plain tuples, the hot path of a session's start."""
-        where, args = self._where(kind, difficulties, job_type, level)
+        query = BankItemRow.select(BankItemRow.slug, BankItemRow.title, BankItemRow.topics, BankItemRow.difficulty)
+        conditions = self._where(kind, difficulties, job_type, level)
+        if conditions:
+            query = query.where(*conditions)
         with self._lock:
-            return self._conn.execute("SELECT slug, title, topics, difficulty FROM bank_item" + where, args).fetchall()
+            return list(query.tuples().execute(self._db))
 
     def rows(self, kind: str | None = None, difficulties: Iterable[str] | None = None,
              job_type: str | None = None, level: str | None = None, topic: str | None = None) -> list[ItemRow]:
-        where, args = self._where(kind, difficulties, job_type, level)
+        conditions = self._where(kind, difficulties, job_type, level)
         if topic:
-            where += " AND slug IN (SELECT slug FROM bank_item_topic WHERE topic = ?)"
-            args.append(topic)
+            conditions.append(BankItemRow.slug.in_(
+                BankItemTopicRow.select(BankItemTopicRow.slug).where(BankItemTopicRow.topic == topic)))
+        query = BankItemRow.select(*ROW_COLUMNS)
+        if conditions:
+            query = query.where(*conditions)
         with self._lock:
-            result = self._conn.execute(
-                "SELECT slug, kind, title, difficulty, topics, source, has_tests FROM bank_item" + where
-                + " ORDER BY slug", args).fetchall()
+            result = list(query.order_by(BankItemRow.slug).tuples().execute(self._db))
         return [ItemRow(r[0], r[1], r[2], r[3], tuple(r[4].split()), r[5], bool(r[6])) for r in result]
 
     def rows_for(self, slugs: list[str]) -> list[ItemRow]:
@@ -249,21 +264,21 @@ class Catalog:
         if not terms:
             return []
         query = " ".join(f'"{t}"*' for t in terms)
+        search = (BankSearchRow.select(BankSearchRow.slug).where(peewee.SQL("bank_fts MATCH ?", [query]))
+                  .order_by(peewee.SQL("rank")).limit(limit))
         with self._lock:
-            slugs = [r[0] for r in self._conn.execute(
-                "SELECT slug FROM bank_fts WHERE bank_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
+            slugs = [r[0] for r in search.tuples().execute(self._db)]
         by_slug = {row.slug: row for row in self._rows_for(slugs)}
         return [by_slug[s] for s in slugs if s in by_slug]
 
     def _rows_for(self, slugs: list[str]) -> list[ItemRow]:
         if not slugs:
             return []
+        query = BankItemRow.select(*ROW_COLUMNS).where(BankItemRow.slug.in_(slugs))
         with self._lock:
-            result = self._conn.execute(
-                "SELECT slug, kind, title, difficulty, topics, source, has_tests FROM bank_item "
-                f"WHERE slug IN ({', '.join('?' * len(slugs))})", slugs).fetchall()
+            result = list(query.tuples().execute(self._db))
         return [ItemRow(r[0], r[1], r[2], r[3], tuple(r[4].split()), r[5], bool(r[6])) for r in result]
 
     def count(self) -> int:
         with self._lock:
-            return int(self._conn.execute("SELECT count(*) FROM bank_item").fetchone()[0])
+            return int(BankItemRow.select().count(self._db))
