@@ -149,8 +149,23 @@ THEORY_DENSITY = 0.17
 CUE_STATUS = "partial"
 
 
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def spoken_words(text: str) -> list[str]:
+    """The words of a text with contractions opened ("doesn't" -> "does not"), lower case."""
+    opened: list[str] = []
+    for word in words(text):
+        w = word.lower().replace("\u2019", "'")
+        if w.endswith("n't") and len(w) > 3:
+            opened += [_CONTRACTED.get(w[:-3], w[:-3]), "not"]
+        else:
+            opened.append(w)
+    return opened
+
+
 def phrase_stems(text: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in words(text))
+    return tuple(stem(w) for w in spoken_words(text))
 
 
 def _cue_sentence(cues: Sequence[tuple[str, ...]], parts: list[str]) -> str:
@@ -164,21 +179,31 @@ def _cue_sentence(cues: Sequence[tuple[str, ...]], parts: list[str]) -> str:
     return ""
 
 
-# Words that turn a sentence against the claim it names ("it's a myth that correlation proves causation").
-_REFUTING = frozenset(("not", "no", "never", "neither", "nor", "without", "cannot", "myth", "misconception",
-                       "wrong", "false", "incorrect", "mistake", "mistaken", "misleading", "untrue"))
+# What turns a sentence against the claim it names: a negation just before the claim ("it is not true that ..."),
+# words that call it a myth anywhere in the sentence, or a "but" followed by a negation ("People say X, but it is
+# not."). A negation elsewhere, in another clause ("X, and column order does not matter"), leaves the claim made.
+_NEGATION = frozenset(("not", "no", "never", "neither", "nor", "without", "cannot"))
+_MYTH = frozenset(("myth", "misconception", "misconceptions", "wrong", "false", "incorrect", "mistake", "mistaken",
+                   "misleading", "untrue", "wrongly"))
+_HEARSAY = re.compile(r"\b(people|many|some|others|folks|juniors|everyone) (often |usually |sometimes )?"
+                      r"(think|thinks|assume|assumes|believe|believes|say|says|claim|claims)\b")
+BEFORE = 4  # words before the claim where a negation turns it
 
 
-def _refuted(sentence_words: Sequence[str], start: int, end: int) -> bool:
-    outside = [w.lower() for w in (*sentence_words[:start], *sentence_words[end:])]
-    return any(w in _REFUTING or w.endswith("n't") for w in outside)
+def _refuted(said: Sequence[str], start: int, end: int) -> bool:
+    if _NEGATION & set(said[max(0, start - BEFORE):start]) or _MYTH & set(said[:start]) | _MYTH & set(said[end:]):
+        return True
+    if _HEARSAY.search(" ".join(said[:start])):  # "people think X": the claim is reported, not made
+        return True
+    after = list(said[end:])
+    return "but" in after and bool(_NEGATION & set(after[after.index("but"):]))
 
 
 def said_misconceptions(item: TheoryQuestion, parts: list[str]) -> tuple[MisconceptionFinding, ...]:
     """The item's misconceptions the answer states: one of a claim's phrases in a sentence that does not refute it
-    elsewhere (a negation or "myth" outside the phrase)."""
+    (see _refuted)."""
     found: list[MisconceptionFinding] = []
-    split = [(s, words(s)) for s in parts]
+    split = [(s, spoken_words(s)) for s in parts]
     for wrong in item.misconceptions:
         phrases = [phrase_stems(p) for p in wrong.phrases]
         for sentence, sentence_words in split:

@@ -154,3 +154,17 @@ def test_a_misconception_must_name_a_key_point_of_its_item() -> None:
     raw["misconceptions"] = [{"point": 9, "claim": "x", "phrases": ["a b"]}]
     with pytest.raises(ProblemFormatError, match=r"misconceptions\.0\.point' is 9; the item has key points 1 to 5"):
         parse_item(raw)
+
+
+def test_a_misconception_in_a_sentence_with_another_negated_clause_still_counts() -> None:
+    item = load_item_file(BANK / "theory" / "database-indexing-btree.json")
+    assert isinstance(item, TheoryQuestion)
+    answer = "Indexes have no effect on writes, and in a composite index the column order does not matter."
+    said = analyze_theory(answer, item).misconceptions
+    assert {m.point for m in said} == {2, 3}  # "no effect on writes"; "doesn't matter" said as "does not matter"
+    hedged = "I think a B-tree hashes each key, so a lookup is always constant time."
+    assert analyze_theory(hedged, item).misconceptions  # "I think" is the candidate's own claim
+    for refuted in ("Some people think a B-tree hashes each key, but it keeps keys sorted.",
+                    "It's a myth that a lookup is always constant time.",
+                    "A B-tree does not hash each key."):
+        assert not [m for m in analyze_theory(refuted, item).misconceptions if m.point == 1], refuted
