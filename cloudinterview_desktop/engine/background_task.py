@@ -21,6 +21,7 @@ class BackgroundTask(QObject):
     progress = Signal(int, int)
     finished = Signal(object)
     failed = Signal(str)
+    cancelled = Signal()  # the work stopped at the cancel flag: nothing to report
 
     def __init__(self, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,9 +41,15 @@ class BackgroundTask(QObject):
 
     def _run(self) -> None:
         try:
+            self._report()
+        except RuntimeError:  # the task went with its window while the work ran: nobody is left to tell
+            log.info("a background task finished after its window closed")
+
+    def _report(self) -> None:
+        try:
             result = self._work(lambda done, total: self.progress.emit(done, total), self.cancel_flag)
         except Cancelled:
-            self.failed.emit("cancelled")
+            self.cancelled.emit()
         except CloudInterviewError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # the log keeps the traceback; the person gets one clear line

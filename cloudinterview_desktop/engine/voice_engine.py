@@ -54,6 +54,7 @@ class VoiceWorker(QObject):
     partial = Signal(int, str)
     finished = Signal(int, object)  # RecordingResult
     failed = Signal(int, str)
+    cancelled = Signal(int)  # the recording was stopped before it gave a result
 
     def __init__(self, stt: SpeechToText, source_factory: SourceFactory, recordings_dir: Path) -> None:
         super().__init__()
@@ -66,7 +67,7 @@ class VoiceWorker(QObject):
         try:
             self.finished.emit(request_id, self._record(request_id, request))
         except Cancelled:
-            self.failed.emit(request_id, "cancelled")
+            self.cancelled.emit(request_id)
         except CloudInterviewError as exc:
             self.failed.emit(request_id, str(exc))
         except Exception as exc:  # a bug must not kill the voice thread; the log keeps the traceback
@@ -102,6 +103,7 @@ class VoiceEngine(QObject):
     partial = Signal(int, str)
     finished = Signal(int, object)
     failed = Signal(int, str)
+    cancelled = Signal(int)
     _dispatch = Signal(int, object)
 
     def __init__(self, stt: SpeechToText, source_factory: SourceFactory, recordings_dir: Path,
@@ -115,10 +117,12 @@ class VoiceEngine(QObject):
         self._worker.moveToThread(self._thread)
         self._dispatch.connect(self._worker.record)
         for signal, target in ((self._worker.level, self.level), (self._worker.partial, self.partial),
-                               (self._worker.finished, self.finished), (self._worker.failed, self.failed)):
+                               (self._worker.finished, self.finished), (self._worker.failed, self.failed),
+                               (self._worker.cancelled, self.cancelled)):
             signal.connect(target)
         self._worker.finished.connect(lambda rid, _r: self._requests.pop(rid, None))
         self._worker.failed.connect(lambda rid, _m: self._requests.pop(rid, None))
+        self._worker.cancelled.connect(lambda rid: self._requests.pop(rid, None))
         self._thread.start()
 
     def record(self, *, hands_free: bool, question_text: str, session_id: str, answer_name: str) -> int:

@@ -5,11 +5,11 @@ Submit (the answer is remembered). The words and the answer live in judge/protec
 from __future__ import annotations
 
 import logging
-import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from cloudinterview_desktop.engine.background_task import BackgroundTask
 from cloudinterview_desktop.judge.protection import CONTEXT, CodeSafety, Protection
 
 log = logging.getLogger(__name__)
@@ -38,18 +38,11 @@ class CodeSafetyGuard(QObject):
         """Finds the level off the GUI thread (the judge tries its sandboxes once, which can take a second)."""
         if not self._started:
             self._started = True
-            threading.Thread(target=self._find, name="isolation-level", daemon=True).start()
-
-    def _find(self) -> None:
-        try:
-            protection = self._safety.protection()
-        except Exception:  # the label is a courtesy: a failure here must not reach the user as a traceback
-            log.exception("the judge's isolation level could not be found")
-            return
-        try:
-            self.known.emit(protection)
-        except RuntimeError:  # the window went away meanwhile
-            pass
+            task = BackgroundTask(lambda _progress, _cancel: self._safety.protection(), self)
+            task.finished.connect(self.known.emit)
+            # the label is a courtesy: a failure here is logged, never shown as a traceback
+            task.failed.connect(lambda message: log.warning("the judge's isolation level is unknown: %s", message))
+            task.start()
 
     def _show(self, protection: Protection) -> None:
         self.protection = protection

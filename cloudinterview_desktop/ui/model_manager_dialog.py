@@ -178,6 +178,7 @@ class ModelManagerDialog(QDialog):
         task.progress.connect(self._on_progress)
         task.finished.connect(lambda result: self._finish(done, result))
         task.failed.connect(self._failed)
+        task.cancelled.connect(self._cancelled)
         self._task = task
         task.start()
 
@@ -187,8 +188,11 @@ class ModelManagerDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._task_done()
-        self.status.setText(self.tr("Cancelled; nothing was registered.") if message == "cancelled"
-                            else self.tr("Failed: {error}").format(error=message))
+        self.status.setText(self.tr("Failed: {error}").format(error=message))
+
+    def _cancelled(self) -> None:
+        self._task_done()
+        self.status.setText(self.tr("Cancelled; nothing was registered."))
 
     def _added(self, entry: ModelEntry, verb: str) -> None:
         self.status.setText(self.tr("{done} {name}.").format(done=verb, name=entry.name))

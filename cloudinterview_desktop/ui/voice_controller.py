@@ -42,6 +42,7 @@ class VoiceController(QObject):
             engine.partial.connect(self._on_partial)
             engine.finished.connect(self._on_finished)
             engine.failed.connect(self._on_failed)
+            engine.cancelled.connect(lambda request_id: self._on_failed(request_id, ""))
         self.mic.mute.setEnabled(player is not None)
         if player is None:
             self.mic.mute.setToolTip(self.tr("No voice for the interviewer on this machine"))
@@ -103,4 +104,4 @@ class VoiceController(QObject):
             return
         self._request = None
         self.mic.set_recording(False)
-        self.mic.set_partial("" if message == "cancelled" else message)
+        self.mic.set_partial(message)  # "" when the recording was cancelled

@@ -1,4 +1,4 @@
-"""Loads the voice layer after the window is shown: the heavy imports run on a plain thread, the Qt objects are
+"""Loads the voice layer after the window is shown: the heavy imports run on a background task, the Qt objects are
 made back on the GUI thread, and the microphone widget is told when it can record."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from cloudinterview_desktop.engine.background_task import BackgroundTask
 from cloudinterview_desktop.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ class VoiceLoader(QObject):
         self._engine: object | None = None
         self._player: object | None = None
         self._started = False
-        self._thread: threading.Thread | None = None
+        self._task: BackgroundTask | None = None
         self._closing = threading.Event()  # the window is closing: the build's result has nobody to go to
         self._built.connect(self._on_built)
 
@@ -37,8 +38,8 @@ class VoiceLoader(QObject):
         if self._started:
             return
         self._started = True
-        self._thread = threading.Thread(target=self._build, name="voice-loader", daemon=True)
-        self._thread.start()
+        self._task = BackgroundTask(lambda _progress, _cancel: self._build())
+        self._task.start()  # the task has no parent: it may finish after the window, and then reports nothing
 
     def _build(self) -> None:
         result: object
@@ -78,8 +79,8 @@ class VoiceLoader(QObject):
         from cloudinterview_desktop.voice.speech_player import SpeechPlayer
 
         self._closing.set()
-        if self._thread is not None:
-            self._thread.join(timeout=60)  # the build reads the settings, which close after this
+        if self._task is not None:
+            self._task.wait(timeout=60)  # the build reads the settings, which close after this
 
         if isinstance(self._engine, VoiceEngine):
             self._engine.shutdown()
