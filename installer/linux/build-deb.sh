@@ -124,7 +124,7 @@ Maintainer: CloudInterview Desktop developers <noreply@cloudinterview.invalid>
 Installed-Size: $INSTALLED_KB
 Depends: $DEPENDS
 Recommends: bubblewrap
-Suggests: nodejs, g++, default-jdk-headless
+Suggests: nodejs, g++, default-jdk-headless, golang-go
 Section: education
 Priority: optional
 Homepage: https://cloudinterview.invalid/
