@@ -3,15 +3,21 @@ per figure (printed, and appended to the file named by $BENCH_RESULTS so `bench/
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
+import random
 import re
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+
+from cloudinterview_desktop.bank.item_format import load_item_file
+from cloudinterview_desktop.domain.problems import CodingProblem, TestCase
+from cloudinterview_desktop.resources import resource_path
 
 RESULTS_ENV = "BENCH_RESULTS"
 
@@ -119,3 +125,20 @@ def record(name: str, figure: float, floor: float | None, unit: str, target: str
 def report(name: str, app_value: float, baseline_value: float, unit: str, target: str) -> None:
     """The older one-line form some benchmarks still use: the app's figure beside its floor."""
     record(name, app_value, baseline_value, unit, target)
+
+
+def two_sum_with_tests(count: int) -> CodingProblem:
+    """Two Sum with `count` hidden tests of up to 2,000 numbers (one planted pair each), the same for every seed-7
+    run: the judge benchmarks' problem."""
+    item = load_item_file(resource_path("bank", "coding", "two-sum.json"))
+    assert isinstance(item, CodingProblem) and item.solution is not None
+    rng = random.Random(7)
+    tests = []
+    for _ in range(count):
+        size = rng.randint(2, 2000)
+        nums = rng.sample(range(0, 10**6, 2), size)  # even numbers: no pair of them sums to an odd target
+        i, j = sorted(rng.sample(range(size), 2))
+        nums[i], nums[j] = 1, 2 * rng.randint(0, 10**5)
+        tests.append(TestCase(input={"nums": nums, "target": nums[i] + nums[j]}, output=[i, j]))
+    return dataclasses.replace(item, tests=tuple(tests))
+

@@ -9,8 +9,6 @@ sandbox. The target is at most 0.3 s over that floor.
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import random
 import subprocess
 import sys
 import tempfile
@@ -19,32 +17,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from common import median, record
+from common import median, record, two_sum_with_tests
 
-from cloudinterview_desktop.bank.item_format import load_item_file
 from cloudinterview_desktop.domain.judging import JudgeMode, Verdict
-from cloudinterview_desktop.domain.problems import CodingProblem, TestCase
 from cloudinterview_desktop.judge.judge import Judge
 from cloudinterview_desktop.judge.languages.python import interpreter_command, interpreter_paths
 from cloudinterview_desktop.judge.sandbox import RunSpec, SandboxLimits
-from cloudinterview_desktop.resources import resource_path
 
 TESTS = 50
-
-
-def fifty_tests() -> CodingProblem:
-    """Two Sum with 50 hidden tests of up to 2,000 numbers (one planted pair each)."""
-    item = load_item_file(resource_path("bank", "coding", "two-sum.json"))
-    assert isinstance(item, CodingProblem)
-    rng = random.Random(7)
-    tests = []
-    for _ in range(TESTS):
-        size = rng.randint(2, 2000)
-        nums = rng.sample(range(0, 10**6, 2), size)  # even numbers: no pair of them sums to an odd target
-        i, j = sorted(rng.sample(range(size), 2))
-        nums[i], nums[j] = 1, 2 * rng.randint(0, 10**5)
-        tests.append(TestCase(input={"nums": nums, "target": nums[i] + nums[j]}, output=[i, j]))
-    return dataclasses.replace(item, tests=tuple(tests))
 
 
 def time_floor(judge: Judge) -> float:
@@ -71,7 +51,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
-    problem = fifty_tests()
+    problem = two_sum_with_tests(TESTS)
     assert problem.solution is not None
     with tempfile.TemporaryDirectory() as cache:
         judge = Judge(cache_dir=Path(cache))

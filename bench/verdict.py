@@ -10,10 +10,8 @@ built by one untimed submission first, as they are after a user's first submissi
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
@@ -22,17 +20,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from common import interleaved, median, record, runs_text
+from common import interleaved, median, record, runs_text, two_sum_with_tests
 
-from cloudinterview_desktop.bank.item_format import load_item_file
 from cloudinterview_desktop.domain.judging import JudgeMode, Verdict
-from cloudinterview_desktop.domain.problems import CodingProblem, TestCase
+from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.judge.cases import build_cases
 from cloudinterview_desktop.judge.judge import Judge
 from cloudinterview_desktop.judge.languages import language_named
 from cloudinterview_desktop.judge.languages.base import Job, Step
 from cloudinterview_desktop.judge.sandbox import BASE_PATH, RESULT_FD
-from cloudinterview_desktop.resources import resource_path
 
 TESTS = 20
 TARGETS = {"python": 0.3, "javascript": 0.5, "cpp": 1.5, "java": 1.5}
@@ -72,20 +68,6 @@ public:
 }
 """,
 }
-
-
-def twenty_tests() -> CodingProblem:
-    item = load_item_file(resource_path("bank", "coding", "two-sum.json"))
-    assert isinstance(item, CodingProblem) and item.solution is not None
-    rng = random.Random(7)
-    tests = []
-    for _ in range(TESTS):
-        size = rng.randint(2, 2000)
-        nums = rng.sample(range(0, 10**6, 2), size)  # even numbers: no pair of them sums to an odd target
-        i, j = sorted(rng.sample(range(size), 2))
-        nums[i], nums[j] = 1, 2 * rng.randint(0, 10**5)
-        tests.append(TestCase(input={"nums": nums, "target": nums[i] + nums[j]}, output=[i, j]))
-    return dataclasses.replace(item, tests=tuple(tests))
 
 
 def run_step(step: Step, workdir: Path, tests: tuple[bytes, ...] | None = None) -> int:
@@ -147,7 +129,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--languages", default="python,javascript,cpp,java")
     args = parser.parse_args()
-    problem = twenty_tests()
+    problem = two_sum_with_tests(TESTS)
     assert problem.solution is not None
     codes = {"python": problem.solution.python, **SOLUTIONS}
     with tempfile.TemporaryDirectory() as folder:

@@ -168,15 +168,15 @@ def phrase_stems(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in spoken_words(text))
 
 
+def _said_at(said: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> tuple[int, int] | None:
+    """Where the first of `phrases` (stems) occurs in `said` (stems), word for word; None when none does."""
+    return next(((i, i + len(p)) for p in phrases if p for i in range(len(said) - len(p) + 1)
+                 if tuple(said[i:i + len(p)]) == p), None)
+
+
 def _cue_sentence(cues: Sequence[tuple[str, ...]], parts: list[str]) -> str:
     """The first sentence that says one of the cues ('' when none does)."""
-    for sentence in parts:
-        said = phrase_stems(sentence)
-        for cue in cues:
-            n = len(cue)
-            if n and any(said[i:i + n] == cue for i in range(len(said) - n + 1)):
-                return sentence
-    return ""
+    return next((sentence for sentence in parts if _said_at(phrase_stems(sentence), cues)), "")
 
 
 # What turns a sentence against the claim it names: a negation just before the claim ("it is not true that ..."),
@@ -207,9 +207,7 @@ def said_misconceptions(item: TheoryQuestion, parts: list[str]) -> tuple[Misconc
     for wrong in item.misconceptions:
         phrases = [phrase_stems(p) for p in wrong.phrases]
         for sentence, sentence_words in split:
-            said = tuple(stem(w) for w in sentence_words)
-            hit = next(((i, i + len(p)) for p in phrases if p for i in range(len(said) - len(p) + 1)
-                        if said[i:i + len(p)] == p), None)
+            hit = _said_at([stem(w) for w in sentence_words], phrases)
             if hit and not _refuted(sentence_words, *hit):
                 found.append(MisconceptionFinding(wrong.point, wrong.claim, sentence))
                 break
