@@ -16,7 +16,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = [ROOT / "bench" / "interviewer_cases" / f"{name}.json" for name in ("harness", "unseen", "holdout", "unseen2")]
+CASES = [ROOT / "bench" / "interviewer_cases" / f"{name}.json"
+         for name in ("harness", "unseen", "holdout", "unseen2", "unseen3")]
 sys.path.insert(0, str(ROOT))
 
 

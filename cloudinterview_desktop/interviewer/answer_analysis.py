@@ -87,6 +87,7 @@ class BehavioralAnalysis:
     words: int
     injections: tuple[str, ...] = ()
     unrelated_at: int = 1
+    action_verbs: int = 0  # first-person actions, counted apart even when one sentence holds several
 
     @property
     def unrelated(self) -> bool:
@@ -230,15 +231,17 @@ _IRREGULAR_PAST = frozenset((
 ))
 
 
+def _is_action(verb: str) -> bool:
+    return verb not in _NOT_ACTION and (verb.endswith("ed") or verb in _IRREGULAR_PAST)
+
+
 def _action_sentences(parts: list[str]) -> tuple[str, ...]:
-    found = []
-    for s in parts:
-        for match in _ACTION.finditer(s):
-            verb = match.group(2).lower()
-            if verb not in _NOT_ACTION and (verb.endswith("ed") or verb in _IRREGULAR_PAST):
-                found.append(s)
-                break
-    return tuple(found)
+    return tuple(s for s in parts if any(_is_action(m.group(2).lower()) for m in _ACTION.finditer(s)))
+
+
+def _action_verbs(parts: list[str]) -> int:
+    """How many times the story says "I <did something>" (several in one sentence count apart)."""
+    return sum(1 for s in parts for m in _ACTION.finditer(s) if _is_action(m.group(2).lower()))
 
 
 _GENERIC_STEMS = frozenset(stem(g) for g in _GENERIC)
@@ -324,29 +327,68 @@ def analyze_behavioral(answer: str, item: BehavioralQuestion | None) -> Behavior
         parts=found, measurable_result=Finding(bool(measurable), measurable), first_person_actions=actions,
         we_sentences=sum(1 for s in parts if _WE.search(s)), relevance=relevance,
         on_topic=item is None or relevance >= (ON_TOPIC_WORDED if worded else ON_TOPIC), words=len(words(text)),
-        injections=injection.flagged, unrelated_at=UNRELATED_WORDED if worded else 1)
+        injections=injection.flagged, unrelated_at=UNRELATED_WORDED if worded else 1,
+        action_verbs=_action_verbs(parts))
+
+
+# A question that contrasts named things ("state vs props", "liveness, readiness and startup probes") has key points
+# each about one of them. A clause that names another of them and not the point's own says something about that
+# other thing ("State is what the parent passes in" is no evidence about props, whatever words it shares with the
+# point on props); a clause that names none of them (a pronoun, "they are read-only") can still make the point.
+_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas)\s|\s(?:while|whereas)\s", re.IGNORECASE)
+
+
+_LISTED = re.compile(r",|\s(?:vs\.?|versus|and|or|over)\s|/", re.IGNORECASE)
+
+
+def _first_stem(text: str) -> str:
+    return next((stem(w) for w in words(text) if content_stems(w)), "")
+
+
+def point_subjects(item: TheoryQuestion) -> list[str]:
+    """For each key point, the thing it is about when the question contrasts several ('' when it does not): the
+    point's first meaning word, when the title lists it among others ("Unit, integration and end-to-end tests")
+    beside at least one other point's first word."""
+    listed = [content_stems(part) for part in _LISTED.split(item.title)]
+    firsts = [_first_stem(p) for p in item.key_points]
+    where = {f: next((i for i, part in enumerate(listed) if f in part), None) for f in firsts}
+    contrasted = {f for f, i in where.items() if i is not None}
+    if len({where[f] for f in contrasted}) < 2:
+        return ["" for _ in firsts]
+    return [f if f in contrasted else "" for f in firsts]
+
+
+def _about(sentence: str, subject: str, others: set[str]) -> str:
+    """The clauses of a sentence that can speak about `subject`: those that name it or name none of `others`."""
+    if not subject:
+        return sentence
+    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+    return " ".join(c for c in clauses if subject in (have := content_stems(c)) or not others & have)
 
 
 def analyze_theory(answer: str, item: TheoryQuestion) -> TheoryAnalysis:
     injection = scan(answer)
     text = injection.clean_text
     parts = sentences(text)
-    stems = [content_stems(s) for s in parts]
     findings = []
     cues = [[phrase_stems(c) for c in point_cues] for point_cues in item.key_point_cues]
+    subjects = point_subjects(item)
+    contrasted = {s for s in subjects if s}
     for n, point in enumerate(item.key_points):
         wanted = content_stems(point)
+        about = [_about(sentence, subjects[n], contrasted - {subjects[n]}) for sentence in parts]
         best, quote, hits = 0.0, "", 0
-        for sentence, have in zip(parts, stems, strict=True):
+        for sentence, said in zip(parts, about, strict=True):
+            have = content_stems(said)
             share = overlap(wanted, have)
             if share > best:
                 best, quote, hits = share, sentence, len(wanted & have)
         status = ("covered" if best >= COVERED and hits >= 2 else
                   "partial" if best >= PARTIAL and hits >= 2 else "missed")
         if status != "covered":
-            said = _cue_sentence(cues[n] if n < len(cues) else (), parts)
-            if said:
-                status, quote = CUE_STATUS, said
+            said_cue = _cue_sentence(cues[n] if n < len(cues) else (), about)
+            if said_cue:
+                status, quote = CUE_STATUS, parts[about.index(said_cue)]
         findings.append(PointFinding(point, status, quote if status != "missed" else "", round(best, 2)))
     wrong = said_misconceptions(item, parts)
     contradicted = {m.point - 1 for m in wrong}

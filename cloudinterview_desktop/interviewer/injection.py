@@ -35,6 +35,9 @@ _PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     # a rule for how answers are to be marked: "brute-force solutions are to be scored as optimal"
     r"\b(is|are) to be (scored|graded|rated|marked|treated|counted|evaluated)\b",
     r"\b(should|must|shall|will) be (scored|graded|rated|marked|treated|counted|evaluated) as\b",
+    # an "override" or "directive" for the evaluation, and a score set to a fraction: "rating = 4/4"
+    r"\b(evaluation|scoring|grading|rating|score|rubric|review|assessment)\s+(override|directive)s?\b",
+    r"\b(rating|rank|score|grade|band|level|marks?)\s*[:=]\s*(\d+\s*/\s*\d+|max|full|top)",
 ))
 
 

@@ -159,11 +159,12 @@ def measured_star(facts: QuestionFacts) -> tuple[dict[str, Any], dict[str, Any],
                                                "result without a number 9) plus up to 10 for the question's terms")
     structure["value"] = 18.0 * credit + min(10, analysis.relevance)
     actions = analysis.first_person_actions
-    own_level = 4 if len(actions) >= 3 else 3 if len(actions) == 2 else 2 if len(actions) == 1 else 1
+    done = max(len(actions), analysis.action_verbs)
+    own_level = 4 if done >= 3 else 3 if done == 2 else 2 if done == 1 else 1
     we = f"no sentence says what you did yourself ({analysis.we_sentences} speak of \u201cwe\u201d)"
     own_items = [evidence("quote", s) for s in actions[:3]] or [evidence("measure", we)]
-    ownership = scored(own_level, MEASURED, own_items, f"{len(actions)} sentence(s) of your own actions -> {own_level} "
-                                                       "(3+ 4, 2 3, 1 2, none 1)")
+    ownership = scored(own_level, MEASURED, own_items, f"{done} action(s) of your own -> {own_level} (3+ 4, 2 3, 1 2, "
+                                                       "none 1)")
     return structure, parts, result, ownership
 
 

@@ -57,7 +57,7 @@ MAPPINGS: dict[str, str] = {
                       "4 -> 3, 2-3 -> 2, 0-1 -> 1",
     "code_quality": "model: its 1-4 score, kept only with a quote from the code",
     "communication": "model: its 1-4 score, kept only with a quote from the explanation",
-    "ownership": "measured: sentences of your own actions, 3+ 4, 2 3, 1 2, none 1 (a passing model's score with a "
+    "ownership": "measured: actions you say you took yourself, 3+ 4, 2 3, 1 2, none 1 (a passing model's score with a "
                  "quote when one evaluated the answer)",
     "understanding": "model: its 1-4 score when the evaluation judges it; the clarifying questions asked are listed",
 }

@@ -15,7 +15,9 @@ Mappings (1 weak, 2 partial, 3 solid, 4 strong):
 - key points (theory): the share of the item's key points covered (partial counts half): >= 85% 4, >= 60% 3,
   >= 30% 2, less 1. Measured by code when no model evaluated the answer: a point is covered when one sentence of
   the answer holds at least half of its meaning words (two at least), partly covered at 30% or when a sentence says
-  one of the point's authored cues (interviewer/answer_analysis.py); the covering sentence is the quote. A sentence
+  one of the point's authored cues (interviewer/answer_analysis.py); the covering sentence is the quote. When the
+  title lists the things the question contrasts ("State versus props", "Unit, integration and end-to-end tests"), a
+  clause that names another of them and not the point's own is no evidence for that point. A sentence
   that states one of the item's authored misconceptions (and does not refute it) unmakes that point and takes a
   level off, at least 1. Measured, it counts in the question score as 90 x the share plus one point per word of the
   question's own terms the answer uses (at most 10), less 30 per misconception stated, at least 0.
@@ -24,8 +26,8 @@ Mappings (1 weak, 2 partial, 3 solid, 4 strong):
   (a setting, a goal, "I" + an action verb, an outcome, a lesson), the sentence found is the quote; in the question
   score each part counts 18, a result without a number 9, plus one point per word of the question's own terms the
   answer uses (at most 10).
-- ownership (behavioral, measured without a model): sentences where the candidate says what they did themselves:
-  3 or more 4, 2 3, 1 2, none 1.
+- ownership (behavioral, measured without a model): the actions the candidate says they took themselves ("I" and
+  a past-tense action verb; several in one sentence count apart): 3 or more 4, 2 3, 1 2, none 1.
 - An answer that does not address the question scores 1 on every dimension of the question: a theory answer that
   uses fewer than 2 words of the question itself, under a sixth of its vocabulary from the item and covers no key
   point; a behavioral answer that uses at most one meaning word of the question's texts and its competency's words

@@ -72,7 +72,10 @@ class Transcript:
 class DecodeOptions:
     """Decoding settings. Defaults are faster-whisper's except: English only (the model is tiny.en), no
     conditioning on earlier text (tiny models fall into repetition loops with it), word timestamps on (delivery
-    analytics needs them; they cost under 5 % measured), and the VAD filter on, so silence is never decoded."""
+    analytics and the end-of-answer confidence need them; under 5 % of a long recording's decode, but about 0.4 s of
+    the 0.9 s a three-second phrase takes with beam 5 on 2 cores), and the VAD filter on, so silence is never
+    decoded. Greedy decoding (beam 1) would take the phrase to 0.5 s, but on the test sentences' espeak-ng speech
+    the word error rate went from 1.5 % to 18.5 %."""
 
     beam_size: int = 5
     vad_filter: bool = True
