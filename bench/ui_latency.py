@@ -31,6 +31,7 @@ from cloudinterview_desktop.domain.session import Mode, SessionConfig
 from cloudinterview_desktop.engine.session_engine import SessionEngine
 from cloudinterview_desktop.engine.voice_engine import VoiceEngine
 from cloudinterview_desktop.ui import editor_lsp
+from cloudinterview_desktop.ui.launcher import freeze_startup_heap
 from cloudinterview_desktop.ui.main_window import MainWindow
 from cloudinterview_desktop.voice.speech_to_text import SpeechToText
 from cloudinterview_desktop.voice.wav_file_source import WavFileSource
@@ -95,6 +96,7 @@ def main() -> None:
         core = build_core(Path(home), use_model=True)
         editor_lsp.install(editor_lsp.LanguageServer(enabled=False))
         stt = SpeechToText()
+        stt.load()  # as the voice loader does at start-up when there is a microphone
         wav = speech_wav(Path(home))
         engine = SessionEngine(core.service, core.bank_service)
         voice = VoiceEngine(stt, lambda: WavFileSource(wav, realtime=True), core.paths.recordings_dir)
@@ -102,6 +104,7 @@ def main() -> None:
         window.voice.attach(voice, None)
         window.resize(1300, 850)
         window.show()
+        QTimer.singleShot(0, freeze_startup_heap)  # as the launcher does once the window is shown
         probe = LatenessProbe()
         results: dict[str, list[float]] = {}
 

@@ -30,7 +30,7 @@ def build_voice(settings: Settings) -> VoiceParts:
     try:
         stt: SpeechToText | None = SpeechToText()
         assert stt is not None
-        stt.validate()  # checks the model folder; the model itself loads on the first recording
+        stt.validate()  # checks the model folder before anything loads it
     except CloudInterviewError as exc:
         log.warning("speech recognition unavailable: %s", exc)
         return VoiceParts(None, None, [], str(exc))
@@ -40,6 +40,13 @@ def build_voice(settings: Settings) -> VoiceParts:
         log.info("no audio devices: %s", exc)
         return VoiceParts(stt, None, [], "no microphone was found")
     inputs = [d.name for d in devices if d.max_input_channels > 0]
+    if inputs:
+        # Loaded here, on the loader's background task, not by the first recording: loading (with its lazy imports)
+        # holds the interpreter lock for ~80 ms, which froze the window mid-answer, and the first decode waited on it.
+        try:
+            stt.load()
+        except CloudInterviewError as exc:  # the first recording says so; typing works as usual
+            log.warning("speech model did not load: %s", exc)
     player = None
     if settings.get(Key.TTS_ENABLED) and any(d.max_output_channels > 0 for d in devices):
         player = SpeechPlayer(TextToSpeech(), SoundDeviceSink())

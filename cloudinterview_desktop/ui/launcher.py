@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -43,6 +44,14 @@ def offer_set_aside_copies(db_path: Path) -> None:
         except (CloudInterviewError, OSError) as exc:
             QMessageBox.warning(None, "CloudInterview", QCoreApplication.translate(
                 "Launcher", "The copy was not restored: {error}").format(error=exc))
+
+
+def freeze_startup_heap() -> None:
+    """Moves what start-up built (modules, the bank, widgets' wrappers: objects that live as long as the window) out
+    of the collector's reach. A full collection walks every tracked object while holding the interpreter lock, so one
+    started by a worker thread held the GUI thread up for 60-70 ms; frozen, the objects are no longer walked."""
+    gc.collect()
+    gc.freeze()
 
 
 def run_gui(home: Path | None = None, exit_after_shown: bool = False, files: list[str] | None = None) -> int:
@@ -93,6 +102,7 @@ def run_gui(home: Path | None = None, exit_after_shown: bool = False, files: lis
                         code_safety=core.judge.safety())
     voice.loaded.connect(window.voice.attach)
     window.shown.connect(voice.start)
+    window.shown.connect(lambda: QTimer.singleShot(0, freeze_startup_heap))
     if exit_after_shown:
         window.shown.connect(lambda: QTimer.singleShot(0, window.close))
     instance.activated.connect(window.bring_forward)
