@@ -96,7 +96,7 @@ def main() -> None:
         core = build_core(Path(home), use_model=True)
         editor_lsp.install(editor_lsp.LanguageServer(enabled=False))
         stt = SpeechToText()
-        stt.load()  # as the voice loader does at start-up when there is a microphone
+        stt.warm_up()  # as the voice loader does at start-up when there is a microphone
         wav = speech_wav(Path(home))
         engine = SessionEngine(core.service, core.bank_service)
         voice = VoiceEngine(stt, lambda: WavFileSource(wav, realtime=True), core.paths.recordings_dir)

@@ -76,6 +76,13 @@ class LazyJudge:
                 self._judge = Judge(isolation=self._isolation, consent=self.consent)
             return self._judge
 
+    def warm_up(self) -> None:
+        """Imports the judge and its languages ahead of the first run (on the engine's warm-up, a worker thread):
+        imported during the first submission, they held the window up for 60-80 ms."""
+        from cloudinterview_desktop.judge import languages  # noqa: F401
+
+        self.get()
+
     def safety(self) -> CodeSafety:
         """What the window asks before it runs code: the level (found on first call) and the consent."""
         return CodeSafety(self.isolation_level, self.consent)

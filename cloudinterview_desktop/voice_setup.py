@@ -44,7 +44,7 @@ def build_voice(settings: Settings) -> VoiceParts:
         # Loaded here, on the loader's background task, not by the first recording: loading (with its lazy imports)
         # holds the interpreter lock for ~80 ms, which froze the window mid-answer, and the first decode waited on it.
         try:
-            stt.load()
+            stt.warm_up()
         except CloudInterviewError as exc:  # the first recording says so; typing works as usual
             log.warning("speech model did not load: %s", exc)
     player = None

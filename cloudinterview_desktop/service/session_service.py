@@ -164,7 +164,11 @@ class SessionService:
         self._repo.release_thread()
 
     def warm_up(self) -> str:
-        """Load what the first turn needs (the model) ahead of time; returns what the interviewer runs on."""
+        """Load what the first turn needs (the model) and the judge ahead of time; returns what the interviewer runs
+        on."""
+        warm_judge = getattr(self._judge, "warm_up", None)
+        if callable(warm_judge):
+            warm_judge()
         warm = getattr(self._interviewer, "warm_up", None)
         return str(warm()) if callable(warm) else "the question bank's interviewer (no model loaded)"
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from cloudinterview_desktop.domain.errors import Cancelled
 from cloudinterview_desktop.voice.audio_files import load_audio
 from cloudinterview_desktop.voice.audio_format import SAMPLE_RATE, Audio, as_mono_float32
@@ -164,6 +166,12 @@ class SpeechToText:
                     shared.device = device
                     log.info("speech model loaded from %s on %s (%s)", self.model_path, device, compute_type)
         return shared.model
+
+    def warm_up(self) -> None:
+        """Loads the model and runs the whole path once on half a second of silence (the VAD model and the lazy
+        imports behind it load then), so the first answer neither waits for them nor stalls other threads."""
+        self.load()
+        list(self.transcribe(np.zeros(SAMPLE_RATE // 2, dtype=np.float32)))
 
     def transcribe(self, audio: Audio | str | os.PathLike[str], prompt: str | None = None,
                    cancel: threading.Event | None = None) -> Iterator[Segment]:

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from cloudinterview_desktop.app import AppCore
+from cloudinterview_desktop.app import AppCore, LazyJudge
 from cloudinterview_desktop.domain.errors import DomainError, IllegalTransition, SessionNotFound
 from cloudinterview_desktop.domain.session import EventKind, Mode, SessionConfig, SessionStatus
 
@@ -104,3 +104,10 @@ def test_run_code_records_the_verdict(core: AppCore) -> None:
     event = step.session.timeline[-1]
     assert event.kind is EventKind.CODE_RUN and event.payload["verdict"] == "compile_error"
     assert service.drafts(session.id, 0) == {"python": "def broken(:\n"}
+
+
+def test_warm_up_prepares_the_judge_before_the_first_submission(core: AppCore) -> None:
+    judge = core.judge
+    assert isinstance(judge, LazyJudge) and judge._judge is None  # nothing imported to show the window
+    assert "question bank" in core.service.warm_up()
+    assert judge._judge is not None  # the first Run or Submit no longer pays for the imports

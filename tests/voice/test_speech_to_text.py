@@ -125,3 +125,13 @@ def test_the_model_loads_once_however_many_threads_ask(stt: SpeechToText) -> Non
         t.join()
     assert len(models) == 4 and all(m is models[0] for m in models)
     assert fresh.device == "cpu" and fresh.compute_type == "int8"
+
+
+def test_warm_up_loads_the_model_and_the_silence_detector_before_the_first_answer() -> None:
+    fresh = SpeechToText()  # its own model object: the shared fixture may have loaded one already
+    assert not fresh.loaded
+    fresh.warm_up()
+    assert fresh.loaded
+    import faster_whisper.vad as vad
+
+    assert vad.get_vad_model.cache_info().currsize == 1  # the VAD's ONNX model is loaded and kept
