@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 from pathlib import Path
@@ -19,6 +20,8 @@ from cloudinterview_desktop.store.restore import keep_without_offering, restore,
 from cloudinterview_desktop.ui.error_dialog import install_gui_excepthook
 from cloudinterview_desktop.ui.i18n import install_translator
 from cloudinterview_desktop.ui.single_instance import SingleInstance
+
+log = logging.getLogger(__name__)
 
 
 def offer_set_aside_copies(db_path: Path) -> None:
@@ -52,6 +55,7 @@ def freeze_startup_heap() -> None:
     started by a worker thread held the GUI thread up for 60-70 ms; frozen, the objects are no longer walked."""
     gc.collect()
     gc.freeze()
+    log.info("start-up heap frozen: %d objects left out of garbage collection", gc.get_freeze_count())
 
 
 def run_gui(home: Path | None = None, exit_after_shown: bool = False, files: list[str] | None = None) -> int:
