@@ -38,19 +38,24 @@ ROOT = Path(__file__).resolve().parent.parent
 DATASET = ROOT.parent / "shared" / "datasets" / "LeetCodeDataset-v0.2.0-train.jsonl.gz"
 
 # One process runs many references, each in its own namespace, as the import's batch harness does.
+# sortedcontainers is importable from its wheel, as the judge's harness makes it for the references that name it;
+# a reference that cannot even be defined counts as failed, like one whose check() fails.
 FLOOR_RUNNER = """
 import json, sys
+sys.path.insert(0, sys.argv[1])
 failed = 0
 for line in sys.stdin:
     record = json.loads(line)
     namespace = {}
-    exec(record["prompt"] + "\\n" + record["completion"] + "\\n" + record["test"], namespace)
     try:
+        exec(record["prompt"] + "\\n" + record["completion"] + "\\n" + record["test"], namespace)
         namespace["check"](eval(record["entry_point"], namespace))
     except Exception:
         failed += 1
 print(failed)
 """
+SORTED_WHEEL = (Path(__file__).resolve().parent.parent / "cloudinterview_desktop" / "judge" / "harness" /
+                "sortedcontainers-2.4.0-py2.py3-none-any.whl")
 
 
 def prepare(source: Path, target: Path, limit: int | None) -> tuple[Path, list[dict[str, Any]]]:
@@ -72,12 +77,14 @@ def prepare(source: Path, target: Path, limit: int | None) -> tuple[Path, list[d
 def floor_run(records: list[dict[str, Any]], workers: int) -> float:
     chunks = [records[n::workers] for n in range(workers)]
     start = time.perf_counter()
-    processes = [subprocess.Popen([sys.executable, "-I", "-S", "-c", FLOOR_RUNNER], stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, text=True) for _ in chunks]
+    processes = [subprocess.Popen([sys.executable, "-I", "-S", "-c", FLOOR_RUNNER, str(SORTED_WHEEL)],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) for _ in chunks]
     outputs = [p.communicate("".join(json.dumps(r) + "\n" for r in chunk))[0]
                for p, chunk in zip(processes, chunks, strict=True)]
     elapsed = time.perf_counter() - start
-    failed = sum(int(out.strip() or 0) for out in outputs)
+    if any(p.returncode != 0 or not out.strip() for p, out in zip(processes, outputs, strict=True)):
+        raise SystemExit("a floor process stopped before the end of its references: not the same work")
+    failed = sum(int(out.strip()) for out in outputs)
     if failed:
         raise SystemExit(f"{failed} accepted references failed their check() in the floor: not the same work")
     return elapsed
