@@ -12,6 +12,7 @@ import pytest
 from cloudinterview_desktop.bank.item_format import load_item_file
 from cloudinterview_desktop.domain.problems import CodingProblem
 from cloudinterview_desktop.judge.judge import Judge
+from cloudinterview_desktop.judge.languages import language_named
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -44,6 +45,13 @@ def sandboxed_processes() -> list[int]:
         if MARKER in environ and state not in (b"Z", b"X"):
             found.append(int(name))
     return found
+
+
+def require(language: str) -> None:
+    """Skips the test when the language's toolchain is not installed, saying which package to install."""
+    status = language_named(language).toolchain()
+    if not status.available:
+        pytest.skip(status.detail)
 
 
 def assert_no_strays(timeout: float = 3.0) -> None:

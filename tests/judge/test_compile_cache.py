@@ -16,7 +16,7 @@ from cloudinterview_desktop.domain.judging import JudgeMode, Verdict
 from cloudinterview_desktop.judge.judge import Judge
 from cloudinterview_desktop.judge.languages import language_named
 from cloudinterview_desktop.judge.languages.cache_entry import MANIFEST
-from tests.judge.conftest import load_problem
+from tests.judge.conftest import load_problem, require
 
 pytestmark = pytest.mark.slow
 
@@ -27,12 +27,7 @@ JAVA = "class Solution {\n    public int add(int a, int b) { return a + b; }\n}\
 JAVA_WRONG = "class Solution {\n    public int add(int a, int b) { return a - b; }\n}\n"
 
 
-def require(language: str) -> None:
-    status = language_named(language).toolchain()
-    if not status.available:
-        pytest.skip(status.detail)
-
-
+# This module's own cache and judge, not the session's shared ones: its tests watch the cache fill from empty.
 @pytest.fixture(scope="module")
 def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("compile-cache")

@@ -10,8 +10,7 @@ import pytest
 
 from cloudinterview_desktop.domain.judging import JudgeMode, Verdict
 from cloudinterview_desktop.judge.judge import Judge
-from cloudinterview_desktop.judge.languages import language_named
-from tests.judge.conftest import load_problem
+from tests.judge.conftest import load_problem, require
 
 PROBLEMS = ("two-sum", "min-stack", "reverse-list", "invert-tree", "mean-value")
 
@@ -179,12 +178,6 @@ BROKEN: dict[str, dict[str, str]] = {
 }
 
 LANGUAGES = tuple(CORRECT)
-
-
-def require(language: str) -> None:
-    status = language_named(language).toolchain()
-    if not status.available:
-        pytest.skip(status.detail)
 
 
 @pytest.mark.parametrize("slug", PROBLEMS)
